@@ -1,0 +1,93 @@
+"""The archive: every municipality and programme, cross-linked, with statuses as of a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from .loading import load_folder
+from .problems import InvalidArchive, Problem, display_path
+from .records import Municipality, Programme
+from .status import status_of
+
+
+@dataclass(frozen=True)
+class Archive:
+    """Everything the site is built from; rebuilt from the files for every build."""
+
+    municipalities: tuple[Municipality, ...]
+    programmes: tuple[Programme, ...]  # newest first
+    as_of: dt.date
+
+    def programme(self, key: str) -> Programme:
+        return next(p for p in self.programmes if p.key == key)
+
+    def programmes_of(self, municipality: Municipality) -> list[Programme]:
+        """A municipality's programmes, newest first."""
+        return [p for p in self.programmes if p.municipality.key == municipality.key]
+
+    def by_year(self) -> list[tuple[int, list[Programme]]]:
+        """Programmes grouped by the year their period starts, latest year first."""
+        groups: dict[int, list[Programme]] = defaultdict(list)
+        for programme in self.programmes:
+            groups[programme.start.first.year].append(programme)
+        return sorted(groups.items(), reverse=True)
+
+
+def build_archive(programmes_dir: Path, root: Path, as_of: dt.date) -> Archive:
+    """Load, validate and cross-link the programmes folder; raise InvalidArchive listing every problem."""
+    loaded = load_folder(programmes_dir, root)
+    problems = list(loaded.problems)
+    problems += _url_clashes(loaded.municipalities, loaded.programmes, root)
+    problems += _link_relations(loaded.programmes, root)
+    if problems:
+        raise InvalidArchive(problems)
+    by_key = {p.key: p for p in loaded.programmes}
+    for programme in loaded.programmes:
+        programme.status = status_of(programme, [by_key[k] for k in programme.superseded_by], as_of)
+    programmes = sorted(loaded.programmes, key=lambda p: (p.sort_date, p.key), reverse=True)
+    municipalities = sorted(loaded.municipalities, key=lambda m: (m.short_name, m.key))
+    return Archive(tuple(municipalities), tuple(programmes), as_of)
+
+
+def _url_clashes(municipalities: list[Municipality], programmes: list[Programme], root: Path) -> list[Problem]:
+    """Two folders whose names give the same URL would overwrite each other's page."""
+    owners: dict[str, list[Path]] = defaultdict(list)
+    for municipality in municipalities:
+        owners[municipality.url].append(municipality.source.parent)
+    for programme in programmes:
+        owners[programme.url].append(programme.record_path.parent)
+    problems = []
+    for url, folders in owners.items():
+        for folder in folders[1:]:
+            problems.append(Problem(
+                display_path(folder, root), 0, "",
+                f"adres /{url} jest już zajęty przez {display_path(folders[0], root)}",
+                "nazwy folderów różniące się tylko wielkością liter lub znakami diakrytycznymi dają ten sam "
+                "adres; zmień nazwę jednego z folderów",
+            ))
+    return problems
+
+
+def _link_relations(programmes: list[Programme], root: Path) -> list[Problem]:
+    """Fill in the inverse relations; report references to programmes that do not exist."""
+    by_key = {p.key: p for p in programmes}
+    problems = []
+    for programme in programmes:
+        for field_, targets, inverse in (
+            ("relacje.zastepuje", programme.supersedes, "superseded_by"),
+            ("relacje.zmienia", programme.amends, "amended_by"),
+        ):
+            for target in targets:
+                if target in by_key and target != programme.key:
+                    getattr(by_key[target], inverse).append(programme.key)
+                    continue
+                problems.append(Problem(
+                    display_path(programme.record_path, root), 0, field_,
+                    f"odwołanie do nieznanego programu „{target}”",
+                    "podaj <folder gminy>/<folder programu> jednego z programów archiwum, np. "
+                    + ", ".join(sorted(k for k in by_key if k != programme.key)[:3]),
+                ))
+    return problems

@@ -1,0 +1,74 @@
+"""Dates as programmes give them: a year, a month or a day."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class NotADate(ValueError):
+    """Text that looks like a date but names no day of the calendar."""
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A year, a month or a day; `first` and `last` are the days it spans."""
+
+    first: dt.date
+    last: dt.date
+    text: str
+
+    @classmethod
+    def parse(cls, value: int | str) -> PartialDate:
+        """Parse 2014, "2021-01" or "2021-01-15"; raise NotADate for e.g. "2021-13"."""
+        match = _PARTIAL.match(str(value))
+        if not match:
+            raise NotADate(f"„{value}” nie jest datą")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        try:
+            if month is None:
+                return cls(dt.date(year, 1, 1), dt.date(year, 12, 31), str(value))
+            if day is None:
+                last_day = calendar.monthrange(year, month)[1]
+                return cls(dt.date(year, month, 1), dt.date(year, month, last_day), str(value))
+            day_ = dt.date(year, month, day)
+            return cls(day_, day_, str(value))
+        except (ValueError, calendar.IllegalMonthError):
+            raise NotADate(f"„{value}” nie jest prawdziwą datą kalendarzową") from None
+
+    @property
+    def precision(self) -> str:
+        """'rok', 'miesiac' or 'dzien'."""
+        return ("rok", "miesiac", "dzien")[self.text.count("-")]
+
+
+def parse_day(value: str) -> dt.date:
+    """Parse an exact day "YYYY-MM-DD"; raise NotADate otherwise."""
+    date = PartialDate.parse(value)
+    if date.precision != "dzien":
+        raise NotADate(f"„{value}” nie jest pełną datą dzienną")
+    return date.first
+
+
+_MONTHS = ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
+           "września", "października", "listopada", "grudnia")
+_MONTHS_NOMINATIVE = ("styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec",
+                      "sierpień", "wrzesień", "październik", "listopad", "grudzień")
+
+
+def polish_day(day: dt.date) -> str:
+    """'29 kwietnia 2014 r.'"""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year} r."
+
+
+def polish_partial(date: PartialDate) -> str:
+    """'2014', 'styczeń 2021' or '15 stycznia 2021 r.'"""
+    if date.precision == "rok":
+        return str(date.first.year)
+    if date.precision == "miesiac":
+        return f"{_MONTHS_NOMINATIVE[date.first.month - 1]} {date.first.year}"
+    return polish_day(date.first)

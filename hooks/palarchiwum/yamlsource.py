@@ -1,0 +1,123 @@
+"""Reading YAML records safely, remembering the line of every value.
+
+Only plain data is accepted: no custom tags, no aliases. Dates stay strings, so that
+validation treats them the same whether or not the clerk quoted them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+Path_ = tuple[str | int, ...]
+
+
+class _PlainLoader(yaml.SafeLoader):
+    """SafeLoader that leaves timestamps as text."""
+
+
+_PlainLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class YamlError(Exception):
+    """A YAML file that cannot be read as plain data; carries the line and a Polish message."""
+
+    def __init__(self, line: int, message: str, hint: str = "", path: Path_ = ()) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.hint = hint
+        self.path = path
+
+
+@dataclass
+class YamlDocument:
+    """Plain data from one YAML file, with the 1-based line of every key and item."""
+
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int:
+        """Line of the value at `path`, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+def parse_yaml(text: str) -> YamlDocument:
+    """Parse one YAML document; raise YamlError with a line number when it is not plain data."""
+    loader = _PlainLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return YamlDocument(None, {(): 1})
+        doc = YamlDocument(None)
+        doc.data = _convert(loader, node, (), doc.lines, set())
+        return doc
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise YamlError(
+            line,
+            f"błąd składni YAML: {exc.problem or exc.context}",
+            "sprawdź wcięcia, dwukropki po kluczach i cudzysłowy wokół tekstów zawierających „: ”",
+        ) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(1, f"błąd składni YAML: {exc}") from None
+    finally:
+        loader.dispose()
+
+
+def _convert(
+    loader: _PlainLoader, node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int]
+) -> Any:
+    line = node.start_mark.line + 1
+    lines[path] = line
+    if id(node) in seen:
+        raise YamlError(line, "aliasy YAML (*nazwa) nie są dozwolone", "wpisz wartość wprost", path)
+    seen.add(id(node))
+    if node.tag.rsplit(":", 1)[-1] not in _PLAIN_TAGS or not node.tag.startswith("tag:yaml.org,2002:"):
+        raise YamlError(
+            line,
+            f"niedozwolony znacznik YAML {node.tag!r}",
+            "używaj tylko zwykłych tekstów, liczb, list i słowników",
+            path,
+        )
+    if isinstance(node, yaml.MappingNode):
+        return _convert_mapping(loader, node, path, lines, seen)
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(loader, item, (*path, i), lines, seen) for i, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
+
+
+_PLAIN_TAGS = {"str", "int", "float", "bool", "null", "map", "seq"}
+
+
+def _convert_mapping(
+    loader: _PlainLoader,
+    node: yaml.MappingNode,
+    path: Path_,
+    lines: dict[Path_, int],
+    seen: set[int],
+) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key_line = key_node.start_mark.line + 1
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            raise YamlError(key_line, "klucz musi być zwykłym tekstem", "np. „nazwa: …”", path)
+        key = str(key_node.value)
+        if key in result:
+            raise YamlError(
+                key_line, f"klucz „{key}” występuje dwa razy", "usuń lub połącz powtórzony klucz", (*path, key)
+            )
+        result[key] = _convert(loader, value_node, (*path, key), lines, seen)
+        lines[(*path, key)] = key_line
+    return result
