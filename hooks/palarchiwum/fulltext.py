@@ -1,0 +1,45 @@
+"""Preparing a programme's full text for its page: heading levels and deep-link anchors."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .quotes import NormalisedText
+from .records import Programme
+
+# The document's "#" becomes this level on the page, under the page title and "Pełny tekst".
+HEADING_SHIFT = 2
+_HEADING = re.compile(r"^(#{1,6})(?=\s)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of the document's Markdown, preceded by the anchors of the items quoted there."""
+
+    anchors: tuple[str, ...]
+    text: str
+
+
+def shift_headings(text: str, by: int = HEADING_SHIFT) -> str:
+    """Demote every ATX heading by `by` levels (at most to level 6)."""
+    return _HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + by), text)
+
+
+def anchored_segments(programme: Programme) -> list[Segment]:
+    """The full text cut where quoted items begin, so the page can place an anchor there."""
+    text = shift_headings(programme.text)
+    located = NormalisedText.of(text)
+    items = [programme.main_goal] if programme.main_goal else []
+    items += [item for section in programme.items.values() for item in section]
+    at: dict[int, list[str]] = {}
+    for item in items:
+        offset = located.find(item.quote)
+        if offset is not None:  # loading guarantees it; a missing one only loses the link
+            at.setdefault(offset, []).append(item.anchor)
+    segments, start, pending = [], 0, ()
+    for offset in sorted(at):
+        segments.append(Segment(pending, text[start:offset]))
+        start, pending = offset, tuple(at[offset])
+    segments.append(Segment(pending, text[start:]))
+    return segments

@@ -1,0 +1,60 @@
+"""The archive's settings: where the programmes are and the date statuses are computed for."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .dates import NotADate, parse_day
+from .problems import InvalidArchive, Problem
+
+AS_OF_VARIABLE = "PAL_DATA_STANU"
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path  # the project folder (where mkdocs.yml is)
+    programmes_dir: Path
+    templates_dir: Path
+    as_of: dt.date
+
+
+def settings_from(
+    options: Mapping[str, Any], root: Path, environ: Mapping[str, str], today: dt.date
+) -> Settings:
+    """Settings from the ``extra.archiwum`` options of mkdocs.yml and the environment.
+
+    The as-of date is, in order: $PAL_DATA_STANU, ``data_stanu`` in mkdocs.yml,
+    $SOURCE_DATE_EPOCH (reproducible builds), today.
+    """
+    return Settings(
+        root=root,
+        programmes_dir=root / options.get("programy", "programmes"),
+        templates_dir=root / options.get("szablony", "overrides/strony"),
+        as_of=_as_of(options, environ, today),
+    )
+
+
+def _as_of(options: Mapping[str, Any], environ: Mapping[str, str], today: dt.date) -> dt.date:
+    for source, value in (
+        (f"zmienna środowiskowa {AS_OF_VARIABLE}", environ.get(AS_OF_VARIABLE)),
+        ("mkdocs.yml: extra.archiwum.data_stanu", options.get("data_stanu")),
+    ):
+        if value:
+            try:
+                return parse_day(str(value))
+            except NotADate as exc:
+                raise InvalidArchive([Problem(source, 0, "", str(exc), "podaj datę RRRR-MM-DD")]) from None
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return today
+
+
+def from_environment(root: Path, options: Mapping[str, Any] | None = None) -> Settings:
+    """Settings for this process: the real environment and today's date."""
+    return settings_from(options or {}, root, os.environ, dt.date.today())
