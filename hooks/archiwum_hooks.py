@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+
 from palarchiwum.archive import Archive, build_archive
 from palarchiwum.pages import attachment_assets, render_pages
 from palarchiwum.problems import InvalidArchive

@@ -52,7 +52,9 @@ def build_archive(programmes_dir: Path, root: Path, as_of: dt.date) -> Archive:
     return Archive(tuple(municipalities), tuple(programmes), as_of)
 
 
-def _url_clashes(municipalities: list[Municipality], programmes: list[Programme], root: Path) -> list[Problem]:
+def _url_clashes(
+    municipalities: list[Municipality], programmes: list[Programme], root: Path
+) -> list[Problem]:
     """Two folders whose names give the same URL would overwrite each other's page."""
     owners: dict[str, list[Path]] = defaultdict(list)
     for municipality in municipalities:
@@ -62,12 +64,16 @@ def _url_clashes(municipalities: list[Municipality], programmes: list[Programme]
     problems = []
     for url, folders in owners.items():
         for folder in folders[1:]:
-            problems.append(Problem(
-                display_path(folder, root), 0, "",
-                f"adres /{url} jest już zajęty przez {display_path(folders[0], root)}",
-                "nazwy folderów różniące się tylko wielkością liter lub znakami diakrytycznymi dają ten sam "
-                "adres; zmień nazwę jednego z folderów",
-            ))
+            problems.append(
+                Problem(
+                    display_path(folder, root),
+                    0,
+                    "",
+                    f"adres /{url} jest już zajęty przez {display_path(folders[0], root)}",
+                    "nazwy folderów różniące się tylko wielkością liter lub znakami diakrytycznymi "
+                    "dają ten sam adres; zmień nazwę jednego z folderów",
+                )
+            )
     return problems
 
 
@@ -84,10 +90,14 @@ def _link_relations(programmes: list[Programme], root: Path) -> list[Problem]:
                 if target in by_key and target != programme.key:
                     getattr(by_key[target], inverse).append(programme.key)
                     continue
-                problems.append(Problem(
-                    display_path(programme.record_path, root), 0, field_,
-                    f"odwołanie do nieznanego programu „{target}”",
-                    "podaj <folder gminy>/<folder programu> jednego z programów archiwum, np. "
-                    + ", ".join(sorted(k for k in by_key if k != programme.key)[:3]),
-                ))
+                problems.append(
+                    Problem(
+                        display_path(programme.record_path, root),
+                        0,
+                        field_,
+                        f"odwołanie do nieznanego programu „{target}”",
+                        "podaj <folder gminy>/<folder programu> jednego z programów archiwum, np. "
+                        + ", ".join(sorted(k for k in by_key if k != programme.key)[:3]),
+                    )
+                )
     return problems

@@ -50,9 +50,11 @@ def _check_range(entry: dict[str, Any], path: tuple[str | int, ...]) -> Found:
         except NotADate as exc:
             yield (*path, key), str(exc), "podaj rok (2014), miesiąc (2021-01) albo dzień (2021-01-15)"
     if len(bounds) == 2 and bounds["do"].last < bounds["od"].first:
-        yield (*path, "do"), (
-            f"koniec ({entry['do']}) jest wcześniej niż początek ({entry['od']})"
-        ), "sprawdź, czy daty nie są zamienione miejscami"
+        yield (
+            (*path, "do"),
+            (f"koniec ({entry['do']}) jest wcześniej niż początek ({entry['od']})"),
+            "sprawdź, czy daty nie są zamienione miejscami",
+        )
 
 
 def _check_ids(data: dict[str, Any]) -> Found:
@@ -62,12 +64,16 @@ def _check_ids(data: dict[str, Any]) -> Found:
     for path in entries:
         item_id = _at(data, path)["id"]
         if item_id in seen:
-            yield (*path, "id"), f"identyfikator „{item_id}” powtarza się", (
-                f"jest już użyty w {_field(seen[item_id])}; każda pozycja musi mieć własny"
+            yield (
+                (*path, "id"),
+                f"identyfikator „{item_id}” powtarza się",
+                (f"jest już użyty w {_field(seen[item_id])}; każda pozycja musi mieć własny"),
             )
         else:
             seen[item_id] = path
-    goals = {g["id"] for g in data.get("cele", [])} | ({data["cel_glowny"]["id"]} if data.get("cel_glowny") else set())
+    goals = {g["id"] for g in data.get("cele", [])} | (
+        {data["cel_glowny"]["id"]} if data.get("cel_glowny") else set()
+    )
     actions = {d["id"] for d in data.get("dzialania", [])}
     for section, ref_key, known, noun in (
         ("dzialania", "cele", goals, "celu"),
@@ -78,8 +84,10 @@ def _check_ids(data: dict[str, Any]) -> Found:
             for j, ref in enumerate(entry.get(ref_key, [])):
                 if ref not in known:
                     listed = ", ".join(sorted(known)) or "brak"
-                    yield (section, i, ref_key, j), f"odwołanie do nieznanego {noun} „{ref}”", (
-                        f"znane identyfikatory: {listed}"
+                    yield (
+                        (section, i, ref_key, j),
+                        f"odwołanie do nieznanego {noun} „{ref}”",
+                        (f"znane identyfikatory: {listed}"),
                     )
 
 
@@ -88,9 +96,13 @@ def _check_quotes(data: Any, text: NormalisedText, path: tuple[str | int, ...] =
         for key, value in data.items():
             if key in QUOTE_FIELDS and isinstance(value, str):
                 if text.find(value) is None:
-                    yield (*path, key), f"cytat nie występuje w programme.md: „{_short(value)}”", (
-                        "cytat musi być dosłowny (odstępy i podziały wierszy nie mają znaczenia) "
-                        "i mieścić się w jednym akapicie lub punkcie listy"
+                    yield (
+                        (*path, key),
+                        f"cytat nie występuje w programme.md: „{_short(value)}”",
+                        (
+                            "cytat musi być dosłowny (odstępy i podziały wierszy nie mają znaczenia) "
+                            "i mieścić się w jednym akapicie lub punkcie listy"
+                        ),
                     )
             else:
                 yield from _check_quotes(value, text, (*path, key))
@@ -104,16 +116,22 @@ def _check_attachments(data: dict[str, Any], folder: Path) -> Found:
     for i, entry in enumerate(data.get("zalaczniki", [])):
         path = (folder / entry["plik"]).resolve()
         if not path.is_relative_to(base):
-            yield ("zalaczniki", i, "plik"), "ścieżka wychodzi poza folder programu", (
-                "podaj ścieżkę względem folderu programu, np. attachments/dokument.pdf"
+            yield (
+                ("zalaczniki", i, "plik"),
+                "ścieżka wychodzi poza folder programu",
+                ("podaj ścieżkę względem folderu programu, np. attachments/dokument.pdf"),
             )
         elif not path.is_file():
-            yield ("zalaczniki", i, "plik"), f"brak pliku {entry['plik']}", (
-                "dodaj plik do folderu programu albo popraw ścieżkę"
+            yield (
+                ("zalaczniki", i, "plik"),
+                f"brak pliku {entry['plik']}",
+                ("dodaj plik do folderu programu albo popraw ścieżkę"),
             )
         elif (actual := _sha256(path)) != entry["sha256"]:
-            yield ("zalaczniki", i, "sha256"), "suma SHA-256 nie zgadza się z plikiem", (
-                f"plik ma sumę {actual}; jeśli plik zmieniono celowo, wpisz nową sumę"
+            yield (
+                ("zalaczniki", i, "sha256"),
+                "suma SHA-256 nie zgadza się z plikiem",
+                (f"plik ma sumę {actual}; jeśli plik zmieniono celowo, wpisz nową sumę"),
             )
 
 

@@ -59,9 +59,13 @@ def load_folder(programmes_dir: Path, root: Path) -> Loaded:
                 continue
             if municipality is None:
                 if (programme_dir / RECORD_FILE).exists():
-                    ctx.add(programme_dir / RECORD_FILE, 0, "",
-                            f"program leży w folderze bez pliku {MUNICIPALITY_FILE}",
-                            f"dodaj {ctx.shown(folder / MUNICIPALITY_FILE)} z danymi gminy")
+                    ctx.add(
+                        programme_dir / RECORD_FILE,
+                        0,
+                        "",
+                        f"program leży w folderze bez pliku {MUNICIPALITY_FILE}",
+                        f"dodaj {ctx.shown(folder / MUNICIPALITY_FILE)} z danymi gminy",
+                    )
                 continue
             programme = _load_programme(programme_dir, municipality, ctx)
             if programme is not None:
@@ -82,8 +86,13 @@ def _read_record(path: Path, schema_name: str, ctx: _Context) -> YamlDocument | 
         ctx.add(path, exc.line, field_path(exc.path), exc.message, exc.hint)
         return None
     if not isinstance(doc.data, dict):
-        ctx.add(path, 1, "", "plik powinien zawierać słownik pól (klucz: wartość)",
-                "zacznij od skopiowania przykładowego pliku")
+        ctx.add(
+            path,
+            1,
+            "",
+            "plik powinien zawierać słownik pól (klucz: wartość)",
+            "zacznij od skopiowania przykładowego pliku",
+        )
         return None
     before = len(ctx.problems)
     for path_, message, hint in schema_errors(schema_name, doc.data):
@@ -95,17 +104,26 @@ def _load_municipality(folder: Path, ctx: _Context) -> Municipality | None:
     path = folder / MUNICIPALITY_FILE
     if not path.exists():
         if not any((p / RECORD_FILE).exists() for p in folder.iterdir() if p.is_dir()):
-            ctx.add(folder, 0, "", f"folder gminy bez pliku {MUNICIPALITY_FILE}",
-                    f"dodaj {MUNICIPALITY_FILE} albo usuń pusty folder")
+            ctx.add(
+                folder,
+                0,
+                "",
+                f"folder gminy bez pliku {MUNICIPALITY_FILE}",
+                f"dodaj {MUNICIPALITY_FILE} albo usuń pusty folder",
+            )
         return None
     doc = _read_record(path, "gmina", ctx)
     if doc is None:
         return None
     data = doc.data
     if not folder.name.startswith(data["teryt"] + "-"):
-        ctx.add(path, doc.line_of(("teryt",)), "teryt",
-                f"kod TERYT {data['teryt']} nie zgadza się z nazwą folderu „{folder.name}”",
-                f"folder gminy nazywa się <teryt>-<nazwa>, np. {data['teryt']}-{slugify(data['nazwa'])}")
+        ctx.add(
+            path,
+            doc.line_of(("teryt",)),
+            "teryt",
+            f"kod TERYT {data['teryt']} nie zgadza się z nazwą folderu „{folder.name}”",
+            f"folder gminy nazywa się <teryt>-<nazwa>, np. {data['teryt']}-{slugify(data['nazwa'])}",
+        )
     return Municipality(
         key=folder.name,
         slug=slugify(folder.name),
@@ -127,12 +145,22 @@ def _load_programme(folder: Path, municipality: Municipality, ctx: _Context) -> 
     record_path, text_path = folder / RECORD_FILE, folder / TEXT_FILE
     if not record_path.exists():
         if text_path.exists():
-            ctx.add(folder, 0, "", f"folder programu bez pliku {RECORD_FILE}",
-                    f"dodaj {RECORD_FILE} z rekordem katalogowym programu")
+            ctx.add(
+                folder,
+                0,
+                "",
+                f"folder programu bez pliku {RECORD_FILE}",
+                f"dodaj {RECORD_FILE} z rekordem katalogowym programu",
+            )
         return None
     if not text_path.exists():
-        ctx.add(record_path, 0, "", f"brak pliku {TEXT_FILE} z pełnym tekstem programu",
-                f"dodaj {ctx.shown(text_path)}")
+        ctx.add(
+            record_path,
+            0,
+            "",
+            f"brak pliku {TEXT_FILE} z pełnym tekstem programu",
+            f"dodaj {ctx.shown(text_path)}",
+        )
         return None
     doc = _read_record(record_path, "programme", ctx)
     text = read_text(text_path, ctx.shown(text_path), ctx.problems)
@@ -147,8 +175,12 @@ def _load_programme(folder: Path, municipality: Municipality, ctx: _Context) -> 
 
 
 def _programme(
-    data: dict[str, Any], text: str, folder: Path, municipality: Municipality,
-    record_path: Path, text_path: Path,
+    data: dict[str, Any],
+    text: str,
+    folder: Path,
+    municipality: Municipality,
+    record_path: Path,
+    text_path: Path,
 ) -> Programme:
     """Build a programme from a record that passed every check."""
     key = f"{municipality.key}/{folder.name}"

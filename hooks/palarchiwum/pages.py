@@ -13,6 +13,7 @@ import jinja2
 from .archive import Archive
 from .dates import polish_day, polish_partial
 from .fulltext import anchored_segments
+from .polish import plural
 from .records import SECTIONS, Programme
 
 
@@ -43,6 +44,7 @@ def environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["dzien"] = polish_day
     env.filters["data_czesciowa"] = polish_partial
     env.filters["rozmiar"] = _size
+    env.globals["liczba"] = plural
     env.globals["SEKCJE"] = SECTIONS
     return env
 
@@ -65,11 +67,20 @@ def render_pages(archive: Archive, templates_dir: Path) -> Iterator[GeneratedPag
     yield render("programy.md", "programy/index.md")
     yield render("gminy.md", "gminy/index.md")
     for municipality in archive.municipalities:
-        yield render("gmina.md", f"{municipality.url}index.md", gmina=municipality,
-                     programy=archive.programmes_of(municipality))
+        yield render(
+            "gmina.md",
+            f"{municipality.url}index.md",
+            gmina=municipality,
+            programy=archive.programmes_of(municipality),
+        )
     for programme in archive.programmes:
-        yield render("program.md", programme.src_uri, program=programme,
-                     segmenty=anchored_segments(programme), powiazane=_related(archive, programme))
+        yield render(
+            "program.md",
+            programme.src_uri,
+            program=programme,
+            segmenty=anchored_segments(programme),
+            powiazane=_related(archive, programme),
+        )
 
 
 def attachment_assets(archive: Archive) -> Iterator[GeneratedAsset]:

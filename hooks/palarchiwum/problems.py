@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .polish import plural
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -33,9 +35,8 @@ class InvalidArchive(Exception):
 
 def report(problems: list[Problem]) -> str:
     """The text shown to a clerk: a count, then one problem per line."""
-    count = len(problems)
-    noun = "problem" if count == 1 else ("problemy" if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14 else "problemów")
-    lines = [f"Archiwum programów zawiera błędy ({count} {noun}); nic nie zostało zapisane:"]
+    counted = plural(len(problems), "problem", "problemy", "problemów")
+    lines = [f"Archiwum programów zawiera błędy ({counted}); nic nie zostało zapisane:"]
     lines += [f"  {p}" for p in problems]
     return "\n".join(lines)
 

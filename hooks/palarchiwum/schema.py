@@ -47,7 +47,9 @@ def schema_errors(name: str, data: Any) -> Iterator[tuple[tuple[str | int, ...],
         yield from _explain(error, checker.schema)
 
 
-def _explain(error: ValidationError, root: dict[str, Any]) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+def _explain(
+    error: ValidationError, root: dict[str, Any]
+) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
     if error.validator in ("oneOf", "anyOf") and error.context:
         yield from _explain(_most_relevant(error), root)
         return
@@ -99,8 +101,15 @@ def _resolve(root: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
 
 
 def _type_of(value: Any) -> str:
-    for python_type, name in ((bool, "true/false"), (int, "liczba całkowita"), (float, "liczba"),
-                              (str, "tekst"), (list, "lista"), (dict, "słownik"), (type(None), "null")):
+    for python_type, name in (
+        (bool, "true/false"),
+        (int, "liczba całkowita"),
+        (float, "liczba"),
+        (str, "tekst"),
+        (list, "lista"),
+        (dict, "słownik"),
+        (type(None), "null"),
+    ):
         if isinstance(value, python_type):
             return name
     return type(value).__name__

@@ -51,7 +51,7 @@ def _as_of(options: Mapping[str, Any], environ: Mapping[str, str], today: dt.dat
                 raise InvalidArchive([Problem(source, 0, "", str(exc), "podaj datę RRRR-MM-DD")]) from None
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return today
 
 

@@ -19,8 +19,9 @@ def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         problems.append(
-            Problem(shown, line, "", "plik nie jest zapisany w UTF-8",
-                    "zapisz plik w edytorze z kodowaniem UTF-8")
+            Problem(
+                shown, line, "", "plik nie jest zapisany w UTF-8", "zapisz plik w edytorze z kodowaniem UTF-8"
+            )
         )
         return None
     return text.removeprefix("\ufeff")

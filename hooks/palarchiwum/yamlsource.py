@@ -116,7 +116,10 @@ def _convert_mapping(
         key = str(key_node.value)
         if key in result:
             raise YamlError(
-                key_line, f"klucz „{key}” występuje dwa razy", "usuń lub połącz powtórzony klucz", (*path, key)
+                key_line,
+                f"klucz „{key}” występuje dwa razy",
+                "usuń lub połącz powtórzony klucz",
+                (*path, key),
             )
         result[key] = _convert(loader, value_node, (*path, key), lines, seen)
         lines[(*path, key)] = key_line
