@@ -1,0 +1,143 @@
+"""Shared fixtures: a copy of the project to build in tmp_path, and a tiny valid archive."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+AS_OF = "2026-11-25"
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "programmes")
+
+
+def copy_project(target: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
+    """A copy of the project (without its programmes when asked) to build or break."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in parts:
+        source = PROJECT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+def run_build(project: Path, as_of: str = AS_OF, site: str = "site") -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` as a clerk runs it, in `project`."""
+    env = {**os.environ, "PAL_DATA_STANU": as_of, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", site],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real archive, built once for the session; returns the site folder."""
+    project = copy_project(tmp_path_factory.mktemp("real"))
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+GMINA_YML = """\
+# yaml-language-server: $schema=../../hooks/palarchiwum/schemas/gmina.schema.json
+nazwa: Gmina Przykładowo
+nazwa_krotka: Przykładowo
+typ: gmina wiejska
+teryt: "1234562"
+wojewodztwo: mazowieckie
+powiat: przykładowy
+"""
+
+PROGRAMME_YML = """\
+# yaml-language-server: $schema=../../../hooks/palarchiwum/schemas/programme.schema.json
+tytul: Program Aktywności Lokalnej Gminy Przykładowo na lata 2020-2022
+okres:
+  od: 2020
+  do: 2022
+uchwala:
+  numer: I/1/2020
+  data: 2020-01-15
+  organ: Rada Gminy Przykładowo
+cel_glowny:
+  id: cg1
+  tresc: aktywizacja mieszkańców gminy
+cele:
+  - id: c1
+    tresc: Zmniejszenie wykluczenia społecznego
+  - id: c2
+    tresc: Rozwój wolontariatu
+dzialania:
+  - id: d1
+    tresc: organizowanie spotkań sąsiedzkich
+    cele: [c1]
+adresaci:
+  - id: a1
+    brzmienie: osoby bezrobotne
+rezultaty:
+  - id: r1
+    tresc: wzrost aktywności mieszkańców
+harmonogram:
+  - id: h1
+    tresc: rekrutacja uczestników
+    od: "2020-01"
+    do: "2020-03"
+    dzialania: [d1]
+"""
+
+PROGRAMME_MD = """\
+# Program Aktywności Lokalnej Gminy Przykładowo na lata 2020-2022
+
+## I. Cele
+
+Celem głównym jest aktywizacja mieszkańców gminy.
+
+1. Zmniejszenie wykluczenia społecznego.
+2. Rozwój wolontariatu.
+
+## II. Działania
+
+- organizowanie spotkań sąsiedzkich;
+- rekrutacja uczestników – 01.2020-03.2020.
+
+## III. Adresaci
+
+Program kierujemy przede wszystkim na osoby bezrobotne.
+
+## IV. Rezultaty
+
+Oczekujemy, że nastąpi wzrost aktywności mieszkańców.
+"""
+
+
+def write_archive(
+    programmes: Path,
+    gmina: str = GMINA_YML,
+    record: str = PROGRAMME_YML,
+    text: str = PROGRAMME_MD,
+    municipality: str = "1234562-przykladowo",
+    slug: str = "pal-2020-2022",
+) -> Path:
+    """A one-programme archive under `programmes`; returns the programme's folder."""
+    folder = programmes / municipality / slug
+    folder.mkdir(parents=True, exist_ok=True)
+    if gmina is not None:
+        (programmes / municipality / "gmina.yml").write_text(gmina, encoding="utf-8")
+    (folder / "programme.yml").write_text(record, encoding="utf-8")
+    (folder / "programme.md").write_text(text, encoding="utf-8")
+    return folder
+
+
+def dedent(text: str) -> str:
+    return textwrap.dedent(text)

@@ -1,0 +1,147 @@
+"""The built archive in a real browser: accessibility, small screens, keyboard, no outside requests.
+
+Chromium comes from Debian's packages (``apt-get install chromium``), driven by Playwright;
+axe-core is the copy shipped in the axe-playwright-python package.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import axe_playwright_python
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+AXE = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PAGES = {
+    "start": "",
+    "program": "programy/2406013-klobuck/pal-2021-2022/",
+    "program-bez-uchwaly": "programy/0265011-walbrzych/pal-2010-2013/",
+    "gmina": "gminy/2808011-ketrzyn/",
+    "wszystkie-programy": "programy/",
+    "gminy": "gminy/",
+}
+
+
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        pytest.fail("Brak Chromium: zainstaluj pakiet Debiana 'chromium' (robi to scripts/test)")
+    return path
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(real_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(real_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+def open_page(browser: Browser, url: str, width: int = 1280) -> tuple[Page, list[str]]:
+    """A page at `url`, and the list every request it makes is appended to."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="pl-PL")
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(url, wait_until="networkidle")
+    return page, requests
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_accessibility_violations(browser: Browser, site_url: str, name: str) -> None:
+    page, _ = open_page(browser, site_url + PAGES[name])
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+    violations = [
+        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]
+    assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
+    page.context.close()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_phone_width_does_not_scroll_sideways(browser: Browser, site_url: str, name: str) -> None:
+    page, _ = open_page(browser, site_url + PAGES[name], width=360)
+    overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}-360.png"), full_page=False)
+    assert overflow <= 0, f"the page is {overflow}px wider than a 360px screen"
+    page.context.close()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_request_leaves_the_site(browser: Browser, site_url: str, name: str) -> None:
+    page, requests = open_page(browser, site_url + PAGES[name])
+    page.mouse.wheel(0, 5000)
+    page.wait_for_timeout(300)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    ours = urlsplit(site_url).netloc
+    outside = [
+        url for url in requests if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != ours
+    ]
+    assert requests and outside == []
+    page.context.close()
+
+
+def test_skip_link_reaches_the_main_content(browser: Browser, site_url: str) -> None:
+    page, _ = open_page(browser, site_url + PAGES["program"])
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Przejdź do treści"
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    heading_top = page.evaluate("document.querySelector('article h1').getBoundingClientRect().top")
+    assert 0 <= heading_top < 200
+    page.context.close()
+
+
+def test_deep_link_from_a_goal_lands_on_the_quoted_text(browser: Browser, site_url: str) -> None:
+    page, _ = open_page(browser, site_url + PAGES["program"])
+    page.click("#cele + ol li:first-child a[href^='#tekst-']")
+    page.wait_for_timeout(300)
+    target = page.evaluate("location.hash")
+    top = page.evaluate(
+        "id => document.getElementById(id).parentElement.getBoundingClientRect().top", target[1:]
+    )
+    visible = 0 <= top < page.viewport_size["height"]
+    assert target.startswith("#tekst-c") and visible
+    page.context.close()

@@ -1,0 +1,174 @@
+"""The real archive, built in tmp_path: what a reader finds on each page."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import copy_project, run_build
+from pages import article_text, plain, records, section_text, soup
+
+REAL = records()
+IDS = [url for url, _ in REAL]
+
+
+def test_all_five_programmes_are_published(real_site: Path) -> None:
+    assert len(REAL) == 5
+    for url, record in REAL:
+        page = soup(real_site, url)
+        assert plain(record["tytul"]) in page.select_one("h1").get_text(" ")
+
+
+@pytest.mark.parametrize(("url", "record"), REAL, ids=IDS)
+def test_programme_page_shows_goals_addressees_and_results(real_site: Path, url: str, record: dict) -> None:
+    page = soup(real_site, url)
+    sections = {
+        "cele": section_text(page, "cele"),
+        "adresaci": section_text(page, "adresaci"),
+        "rezultaty": section_text(page, "rezultaty"),
+        "dzialania": section_text(page, "dzialania"),
+        "finansowanie": section_text(page, "finansowanie"),
+    }
+    for key, shown in sections.items():
+        for item in record.get(key, []):
+            quote = plain(item.get("tresc") or item["brzmienie"])
+            assert quote in shown, f"{key} {item['id']} is not shown in its section"
+    if record["cel_glowny"]:
+        assert plain(record["cel_glowny"]["tresc"]) in section_text(page, "cel-glowny")
+
+
+@pytest.mark.parametrize(("url", "record"), REAL, ids=IDS)
+def test_every_item_links_to_its_place_in_the_full_text(real_site: Path, url: str, record: dict) -> None:
+    page = soup(real_site, url)
+    full_text = page.select_one(".pal-tekst")
+    links = {a["href"][1:] for a in page.select('a[href^="#tekst-"]')}
+    expected = {
+        f"tekst-{item['id']}" for key in ("cele", "adresaci", "rezultaty") for item in record.get(key, [])
+    }
+    assert expected <= links
+    for anchor in links:
+        target = full_text.find(id=anchor)
+        assert target is not None, f"#{anchor} does not land in the full text"
+
+
+@pytest.mark.parametrize(("url", "record"), REAL, ids=IDS)
+def test_header_shows_key_facts(real_site: Path, url: str, record: dict) -> None:
+    facts = " ".join(soup(real_site, url).select_one(".pal-fakty").get_text(" ").split())
+    for label in (
+        "Gmina",
+        "Okres realizacji",
+        "Status na dzień 25 listopada 2026 r.",
+        "Uchwała",
+        "Realizator",
+    ):
+        assert label in facts
+    number = record["uchwala"]["numer"]
+    assert (f"Uchwała nr {number}" if number else "brak w dokumencie źródłowym") in facts
+
+
+def test_unknown_resolution_is_shown_as_unknown(real_site: Path) -> None:
+    facts = soup(real_site, "programy/0265011-walbrzych/pal-2010-2013").select_one(".pal-fakty")
+    uchwala = facts.find("dt", string="Uchwała").find_next_sibling("dd").get_text(" ").strip()
+    assert uchwala == "brak w dokumencie źródłowym"
+
+
+def test_superseded_programme_links_to_its_successor(real_site: Path) -> None:
+    old = article_text(soup(real_site, "programy/2808011-ketrzyn/pal-2014-2020"))
+    new = article_text(soup(real_site, "programy/2808011-ketrzyn/pal-2021-2030"))
+    assert "zastąpiony" in old
+    assert "Zastąpiony przez Program Aktywności Lokalnej dla Gminy Miejskiej Kętrzyn na lata 2021-2030" in old
+    assert "Zastępuje Program Aktywności Lokalnej Miasta Kętrzyn na lata 2014 – 2020" in new
+    assert "obowiązujący" in new
+
+
+def test_statuses_follow_the_as_of_date(real_site: Path) -> None:
+    statuses = {
+        url: soup(real_site, url).select_one(".pal-fakty .pal-status").get_text(strip=True) for url, _ in REAL
+    }
+    assert statuses == {
+        "programy/0265011-walbrzych/pal-2010-2013": "zakończony",
+        "programy/1405052-jaktorow/pal-2011-2016": "zakończony",
+        "programy/2406013-klobuck/pal-2021-2022": "zakończony",
+        "programy/2808011-ketrzyn/pal-2014-2020": "zastąpiony",
+        "programy/2808011-ketrzyn/pal-2021-2030": "obowiązujący",
+    }
+
+
+def test_as_of_date_is_configurable(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "projekt")
+    result = run_build(project, as_of="2016-06-01")
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    page = soup(site, "programy/2808011-ketrzyn/pal-2014-2020")
+    assert page.select_one(".pal-fakty .pal-status").get_text(strip=True) == "obowiązujący"
+    assert "Status na dzień 1 czerwca 2016 r." in article_text(page)
+    klobuck = soup(site, "programy/2406013-klobuck/pal-2021-2022").select_one(".pal-fakty .pal-status")
+    assert klobuck.get_text(strip=True) == "przyjęty, realizacja jeszcze się nie zaczęła"
+
+
+def test_municipality_page_lists_its_programmes_newest_first(real_site: Path) -> None:
+    page = soup(real_site, "gminy/2808011-ketrzyn")
+    items = [" ".join(li.get_text(" ").split()) for li in page.select("article ul li")]
+    assert len(items) == 2
+    assert "2021–2030" in items[0]
+    assert "obowiązujący" in items[0]
+    assert "2014–2020" in items[1] and "zastąpiony" in items[1]
+
+
+def test_all_programmes_page_groups_by_municipality_and_year(real_site: Path) -> None:
+    page = soup(real_site, "programy")
+    by_municipality = section_text(page, "wedlug-gmin")
+    by_year = section_text(page, "wedlug-lat")
+    for url, _ in REAL:
+        assert len(page.select(f'a[href$="{url.split("/", 1)[1]}/"]')) == 2  # once in each grouping
+    for name in ("Gmina Miejska Kętrzyn", "Gmina Kłobuck", "Wałbrzych", "Gmina Jaktorów"):
+        assert name in by_municipality
+    years = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in page.select("h3[id^=rok-]")]
+    assert years == ["2021", "2014", "2011", "2010"]
+    assert "zakończony" in by_year and "obowiązujący" in by_year
+
+
+def test_home_shows_newest_programmes_and_entry_points(real_site: Path) -> None:
+    page = soup(real_site, "")
+    newest = [a.get_text(" ", strip=True) for a in page.select(".pal-najnowsze li a")]
+    assert newest[0] == "Program Aktywności Lokalnej dla Gminy Miejskiej Kętrzyn na lata 2021-2030"
+    assert len(newest) == 5
+    text = article_text(page)
+    assert "Dla mieszkańców" in text and "Dla organizacji pozarządowych" in text
+
+
+def test_interface_is_polish_and_nothing_loads_from_other_hosts(real_site: Path) -> None:
+    pages = list(real_site.rglob("*.html"))
+    assert len(pages) > 10
+    for html in pages:
+        text = html.read_text(encoding="utf-8")
+        assert '<html lang="pl"' in text
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+        page = BeautifulSoup(text, "html.parser")
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in page.find_all(tag):
+                loads = {"stylesheet", "icon", "preload", "modulepreload"} & set(element.get("rel", []))
+                if tag == "link" and not loads:
+                    continue
+                value = element.get(attr) or ""
+                assert not re.match(r"^(https?:)?//", value), f"{html}: {tag} loads {value}"
+
+
+def test_navigation_does_not_list_programmes(real_site: Path) -> None:
+    page = soup(real_site, "programy/2406013-klobuck/pal-2021-2022")
+    nav_links = [a.get("href", "") for a in page.select("nav.md-nav--primary a")]
+    assert nav_links, "the page has a navigation"
+    assert not [href for href in nav_links if re.search(r"programy/[^/]+/[^/]+/", href)]
+
+
+def test_source_text_is_published_with_its_checksum(real_site: Path) -> None:
+    url = "programy/2406013-klobuck/pal-2021-2022"
+    published = real_site / url / "attachments" / "zrodlo.txt"
+    digest = hashlib.sha256(published.read_bytes()).hexdigest()
+    assert digest in article_text(soup(real_site, url))
+    link = soup(real_site, url).select_one('a[href="attachments/zrodlo.txt"]')
+    assert link is not None

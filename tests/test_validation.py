@@ -1,0 +1,223 @@
+"""Bad input fails with every problem listed as file:line: field: message, in Polish."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from conftest import PROGRAMME_MD, PROGRAMME_YML, copy_project, run_build, write_archive
+from palarchiwum.archive import build_archive
+from palarchiwum.problems import InvalidArchive
+
+AS_OF = dt.date(2021, 6, 1)
+RECORD = "programmes/1234562-przykladowo/pal-2020-2022/programme.yml"
+
+
+def problems(root: Path) -> list[str]:
+    """The problem lines a clerk would see for the archive under root/programmes."""
+    with pytest.raises(InvalidArchive) as caught:
+        build_archive(root / "programmes", root, AS_OF)
+    return [str(p) for p in caught.value.problems]
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_the_minimal_archive_is_valid(tmp_path: Path) -> None:
+    write_archive(tmp_path / "programmes")
+    archive = build_archive(tmp_path / "programmes", tmp_path, AS_OF)
+    assert [p.key for p in archive.programmes] == ["1234562-przykladowo/pal-2020-2022"]
+
+
+def test_yaml_syntax_error_names_file_and_line(tmp_path: Path) -> None:
+    record = PROGRAMME_YML.replace("  od: 2020\n", "  od: [2020\n")
+    write_archive(tmp_path / "programmes", record=record)
+    (found,) = problems(tmp_path)
+    assert found.startswith(f"{RECORD}:")
+    assert "błąd składni YAML" in found
+    assert "wskazówka:" in found
+
+
+def test_missing_required_field(tmp_path: Path) -> None:
+    record = PROGRAMME_YML.replace(
+        "tytul: Program Aktywności Lokalnej Gminy Przykładowo na lata 2020-2022\n", ""
+    )
+    write_archive(tmp_path / "programmes", record=record)
+    (found,) = problems(tmp_path)
+    assert found.startswith(f"{RECORD}:")
+    assert "tytul: brak wymaganego pola" in found
+    assert "Tytuł programu dokładnie tak, jak w dokumencie" in found  # the hint says what is right
+
+
+def test_wrong_type(tmp_path: Path) -> None:
+    record = PROGRAMME_YML.replace("  numer: I/1/2020", "  numer: 12")
+    write_archive(tmp_path / "programmes", record=record)
+    (found,) = problems(tmp_path)
+    line = line_of(record, "numer: 12")
+    assert found.startswith(f"{RECORD}:{line}: uchwala.numer: zły typ wartości: jest liczba całkowita")
+    assert "powinien być tekst albo null" in found
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2020-02-30", "„2020-02-30” nie jest prawdziwą datą kalendarzową"),
+        ("15.01.2020", "wartość „15.01.2020” ma zły format"),
+    ],
+)
+def test_a_date_that_is_not_a_date(tmp_path: Path, value: str, message: str) -> None:
+    record = PROGRAMME_YML.replace("data: 2020-01-15", f"data: {value}")
+    write_archive(tmp_path / "programmes", record=record)
+    (found,) = problems(tmp_path)
+    line = line_of(record, f"data: {value}")
+    assert found.startswith(f"{RECORD}:{line}: uchwala.data: {message}")
+    assert "RRRR-MM-DD" in found
+
+
+def test_period_end_before_start(tmp_path: Path) -> None:
+    record = PROGRAMME_YML.replace("  do: 2022", "  do: 2019")
+    write_archive(tmp_path / "programmes", record=record)
+    (found,) = problems(tmp_path)
+    line = line_of(record, "do: 2019")
+    assert found.startswith(f"{RECORD}:{line}: okres.do: koniec (2019) jest wcześniej niż początek (2020)")
+
+
+def test_harmonogram_entry_ending_before_it_starts(tmp_path: Path) -> None:
+    record = PROGRAMME_YML.replace('do: "2020-03"', 'do: "2019-12"')
+    write_archive(tmp_path / "programmes", record=record)
+    (found,) = problems(tmp_path)
+    assert "harmonogram[0].do: koniec (2019-12) jest wcześniej niż początek (2020-01)" in found
+
+
+def test_duplicate_ids(tmp_path: Path) -> None:
+    record = PROGRAMME_YML.replace("  - id: c2", "  - id: c1")
+    write_archive(tmp_path / "programmes", record=record)
+    found = problems(tmp_path)
+    assert any("cele[1].id: identyfikator „c1” powtarza się" in p for p in found)
+    assert any("jest już użyty w cele[0]" in p for p in found)
+
+
+def test_reference_to_an_unknown_id(tmp_path: Path) -> None:
+    record = PROGRAMME_YML.replace("    cele: [c1]", "    cele: [c9]")
+    write_archive(tmp_path / "programmes", record=record)
+    (found,) = problems(tmp_path)
+    line = line_of(record, "cele: [c9]")
+    assert found.startswith(f"{RECORD}:{line}: dzialania[0].cele[0]: odwołanie do nieznanego celu „c9”")
+    assert "znane identyfikatory: c1, c2, cg1" in found
+
+
+def test_quote_not_in_the_text(tmp_path: Path) -> None:
+    record = PROGRAMME_YML.replace("Rozwój wolontariatu", "Rozwój wolontariatu seniorów")
+    write_archive(tmp_path / "programmes", record=record)
+    (found,) = problems(tmp_path)
+    line = line_of(record, "Rozwój wolontariatu seniorów")
+    assert found.startswith(f"{RECORD}:{line}: cele[1].tresc: cytat nie występuje w programme.md")
+    assert "Rozwój wolontariatu seniorów" in found
+
+
+def test_quote_matches_whole_words_only(tmp_path: Path) -> None:
+    record = PROGRAMME_YML.replace("brzmienie: osoby bezrobotne", "brzmienie: osoby bezrobotn")
+    write_archive(tmp_path / "programmes", record=record)
+    (found,) = problems(tmp_path)
+    assert "adresaci[0].brzmienie: cytat nie występuje" in found
+
+
+def test_quote_ignores_line_breaks_and_emphasis(tmp_path: Path) -> None:
+    changed = PROGRAMME_MD.replace("na osoby bezrobotne.", "na **osoby\nbezrobotne**.")
+    write_archive(tmp_path / "programmes", text=changed)
+    build_archive(tmp_path / "programmes", tmp_path, AS_OF)
+
+
+def test_programme_in_a_folder_without_gmina_yml(tmp_path: Path) -> None:
+    write_archive(tmp_path / "programmes", gmina=None)
+    (found,) = problems(tmp_path)
+    assert found.startswith(f"{RECORD}: program leży w folderze bez pliku gmina.yml")
+    assert "dodaj programmes/1234562-przykladowo/gmina.yml" in found
+
+
+def test_two_programmes_with_one_url(tmp_path: Path) -> None:
+    write_archive(tmp_path / "programmes", slug="pal-2020-2022")
+    write_archive(tmp_path / "programmes", slug="PAL-2020-2022")
+    (found,) = problems(tmp_path)
+    assert "adres /programy/1234562-przykladowo/pal-2020-2022/ jest już zajęty" in found
+
+
+def test_unknown_field_suggests_the_nearest(tmp_path: Path) -> None:
+    record = PROGRAMME_YML.replace("adresaci:", "adresac:")
+    write_archive(tmp_path / "programmes", record=record)
+    found = problems(tmp_path)
+    assert any("adresac: nieznane pole „adresac” (wskazówka: czy chodziło o „adresaci”?)" in p for p in found)
+
+
+def test_unknown_relation_target(tmp_path: Path) -> None:
+    record = PROGRAMME_YML + "relacje:\n  zastepuje: [1234562-przykladowo/pal-1999]\n"
+    write_archive(tmp_path / "programmes", record=record)
+    (found,) = problems(tmp_path)
+    assert "relacje.zastepuje: odwołanie do nieznanego programu „1234562-przykladowo/pal-1999”" in found
+
+
+def test_teryt_must_match_the_folder(tmp_path: Path) -> None:
+    write_archive(tmp_path / "programmes", municipality="7654321-przykladowo")
+    found = problems(tmp_path)
+    assert any(
+        "teryt: kod TERYT 1234562 nie zgadza się z nazwą folderu „7654321-przykladowo”" in p for p in found
+    )
+
+
+def test_attachment_checksum_is_verified(tmp_path: Path) -> None:
+    folder = write_archive(tmp_path / "programmes")
+    (folder / "attachments").mkdir()
+    (folder / "attachments" / "zrodlo.txt").write_text("tekst", encoding="utf-8")
+    wrong = hashlib.sha256(b"inny").hexdigest()
+    record = PROGRAMME_YML + (
+        f"zalaczniki:\n  - plik: attachments/zrodlo.txt\n    opis: Tekst źródłowy\n    sha256: {wrong}\n"
+    )
+    (folder / "programme.yml").write_text(record, encoding="utf-8")
+    (found,) = problems(tmp_path)
+    assert "zalaczniki[0].sha256: suma SHA-256 nie zgadza się z plikiem" in found
+    assert hashlib.sha256(b"tekst").hexdigest() in found
+
+
+def test_file_that_is_not_utf8(tmp_path: Path) -> None:
+    folder = write_archive(tmp_path / "programmes")
+    (folder / "programme.md").write_bytes("Zażółć gęślą jaźń\n".encode("cp1250"))
+    found = problems(tmp_path)
+    assert any("programme.md:1: plik nie jest zapisany w UTF-8" in p for p in found)
+
+
+def test_custom_yaml_tags_are_refused(tmp_path: Path) -> None:
+    record = PROGRAMME_YML.replace("  numer: I/1/2020", "  numer: !!python/object/apply:os.getcwd []")
+    write_archive(tmp_path / "programmes", record=record)
+    (found,) = problems(tmp_path)
+    assert "niedozwolony znacznik YAML" in found
+
+
+def test_every_problem_in_every_file_is_reported_at_once(tmp_path: Path) -> None:
+    record = PROGRAMME_YML.replace("    cele: [c1]", "    cele: [c9]").replace(
+        "Rozwój wolontariatu", "Inny cel"
+    )
+    write_archive(tmp_path / "programmes", record=record)
+    write_archive(tmp_path / "programmes", municipality="1234563-drugie", gmina=None)
+    found = problems(tmp_path)
+    assert len(found) == 3
+    assert any("odwołanie do nieznanego celu" in p for p in found)
+    assert any("cytat nie występuje" in p for p in found)
+    assert any("bez pliku gmina.yml" in p for p in found)
+
+
+def test_a_bad_file_fails_the_build_without_traceback_and_writes_nothing(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "projekt")
+    record = project / "programmes/2808011-ketrzyn/pal-2014-2020/programme.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("okres:", "okres_:", 1), encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert "Archiwum programów zawiera błędy" in output
+    assert "programmes/2808011-ketrzyn/pal-2014-2020/programme.yml:" in output
+    assert "okres: brak wymaganego pola" in output
+    assert not (project / "site").exists()
