@@ -6,11 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jsonschema import Draft202012Validator
+
 from . import checks
 from .dates import PartialDate, parse_day
 from .problems import Problem, display_path
 from .records import SECTIONS, Attachment, Item, Municipality, Programme, Resolution
-from .schema import field_path, schema_errors
+from .schema import field_path, schema_errors, validator
 from .slugs import slugify
 from .textfiles import read_text
 from .yamlsource import YamlDocument, YamlError, parse_yaml
@@ -35,6 +37,7 @@ class Loaded:
 class _Context:
     root: Path  # the project folder, for paths in messages
     problems: list[Problem]
+    validators: dict[str, Draft202012Validator]  # read once per load
 
     def shown(self, path: Path) -> str:
         return display_path(path, self.root)
@@ -46,7 +49,7 @@ class _Context:
 def load_folder(programmes_dir: Path, root: Path) -> Loaded:
     """Read every municipality and programme under `programmes_dir`."""
     loaded = Loaded()
-    ctx = _Context(root, loaded.problems)
+    ctx = _Context(root, loaded.problems, {name: validator(name) for name in ("gmina", "programme")})
     if not programmes_dir.is_dir():
         ctx.add(programmes_dir, 0, "", "brak folderu z programami", "utwórz folder programmes/")
         return loaded
@@ -95,7 +98,7 @@ def _read_record(path: Path, schema_name: str, ctx: _Context) -> YamlDocument | 
         )
         return None
     before = len(ctx.problems)
-    for path_, message, hint in schema_errors(schema_name, doc.data):
+    for path_, message, hint in schema_errors(ctx.validators[schema_name], doc.data):
         ctx.add(path, doc.line_of(path_), field_path(path_), message, hint)
     return doc if len(ctx.problems) == before else None
 

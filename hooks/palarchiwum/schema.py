@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +24,8 @@ _TYPE_NAMES = {
 }
 
 
-@cache
 def validator(name: str) -> Draft202012Validator:
-    """The validator for `programme` or `gmina` (schemas are files, read once per process)."""
+    """The validator for `programme` or `gmina`, read afresh (the schema may change under serve)."""
     schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
     return Draft202012Validator(schema)
 
@@ -40,9 +38,10 @@ def field_path(path: tuple[str | int, ...] | list[str | int]) -> str:
     return out
 
 
-def schema_errors(name: str, data: Any) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
-    """(path, message, hint) for every way `data` breaks the schema `name`."""
-    checker = validator(name)
+def schema_errors(
+    checker: Draft202012Validator, data: Any
+) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    """(path, message, hint) for every way `data` breaks the checker's schema."""
     for error in checker.iter_errors(data):
         yield from _explain(error, checker.schema)
 
