@@ -38,8 +38,16 @@ def test_yaml_syntax_error_names_file_and_line(tmp_path: Path) -> None:
     write_archive(tmp_path / "programmes", record=record)
     (found,) = problems(tmp_path)
     assert found.startswith(f"{RECORD}:")
-    assert "błąd składni YAML" in found
+    assert "błąd składni YAML: niezamknięty nawias kwadratowy „[”" in found
     assert "wskazówka:" in found
+
+
+def test_unquoted_colon_in_a_quote_is_explained(tmp_path: Path) -> None:
+    record = PROGRAMME_YML.replace("tresc: Rozwój wolontariatu", "tresc: Rozwój: wolontariatu")
+    write_archive(tmp_path / "programmes", record=record)
+    (found,) = problems(tmp_path)
+    line = line_of(record, "Rozwój: wolontariatu")
+    assert found.startswith(f"{RECORD}:{line}: błąd składni YAML: dwukropek w niedozwolonym miejscu")
 
 
 def test_missing_required_field(tmp_path: Path) -> None:

@@ -65,15 +65,40 @@ def parse_yaml(text: str) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        raise YamlError(
-            line,
-            f"błąd składni YAML: {exc.problem or exc.context}",
-            "sprawdź wcięcia, dwukropki po kluczach i cudzysłowy wokół tekstów zawierających „: ”",
-        ) from None
+        raise YamlError(line, f"błąd składni YAML: {_explain(exc)}", _SYNTAX_HINT) from None
     except yaml.YAMLError as exc:
         raise YamlError(1, f"błąd składni YAML: {exc}") from None
     finally:
         loader.dispose()
+
+
+_SYNTAX_HINT = (
+    "sprawdź wcięcia (spacjami), dwukropki po kluczach i cudzysłowy wokół tekstów zawierających „: ”"
+)
+# PyYAML's messages, in the words a clerk needs.
+_SYNTAX_MESSAGES = (
+    (
+        "mapping values are not allowed",
+        "dwukropek w niedozwolonym miejscu; tekst zawierający „: ” ujmij w cudzysłów",
+    ),
+    ("could not find expected ':'", "brak dwukropka po kluczu"),
+    ("cannot start any token", "niedozwolony znak (np. tabulator) — wcięcia w YAML robi się spacjami"),
+    ("expected <block end>", "złe wcięcie: wiersz nie pasuje do poziomu wcięcia sąsiednich wierszy"),
+    ("expected ',' or ']'", "niezamknięty nawias kwadratowy „[”"),
+    ("expected ',' or '}'", "niezamknięty nawias klamrowy „{”"),
+    ("found unexpected end of stream", "niezamknięty cudzysłów"),
+    ("found unknown escape character", "niedozwolona sekwencja z „\\” w tekście w cudzysłowie"),
+    ("found undefined alias", "aliasy YAML (*nazwa) nie są dozwolone"),
+    ("found another document", "plik zawiera więcej niż jeden dokument YAML (usuń „---”)"),
+)
+
+
+def _explain(exc: yaml.MarkedYAMLError) -> str:
+    problem = str(exc.problem or exc.context or "")
+    for english, polish in _SYNTAX_MESSAGES:
+        if english in problem:
+            return polish
+    return f"nieczytelny zapis (komunikat parsera: {problem})"
 
 
 def _convert(

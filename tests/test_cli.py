@@ -1,0 +1,36 @@
+"""`python -m palarchiwum check`: validation without a build, for clerks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import PROGRAMME_YML, copy_project, write_archive
+
+HOOKS = Path(__file__).resolve().parent.parent / "hooks"
+
+
+def check(project: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(HOOKS)}
+    return subprocess.run(
+        [sys.executable, "-m", "palarchiwum", "check"], cwd=project, env=env, capture_output=True, text=True
+    )
+
+
+def test_check_passes_on_the_real_archive(tmp_path: Path) -> None:
+    result = check(copy_project(tmp_path / "projekt", parts=("mkdocs.yml", "programmes")))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("W porządku: 4 gminy, 5 programów;")
+
+
+def test_check_lists_every_problem_and_fails(tmp_path: Path) -> None:
+    record = PROGRAMME_YML.replace("  do: 2022", "  do: 2019").replace("    cele: [c1]", "    cele: [c7]")
+    write_archive(tmp_path / "programmes", record=record)
+    result = check(tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "(2 problemy)" in result.stderr
+    assert "okres.do: koniec (2019) jest wcześniej niż początek (2020)" in result.stderr
+    assert "dzialania[0].cele[0]: odwołanie do nieznanego celu „c7”" in result.stderr
