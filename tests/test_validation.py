@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROGRAMME_MD, PROGRAMME_YML, copy_project, run_build, write_archive
+from conftest import GMINA_YML, PROGRAMME_MD, PROGRAMME_YML, copy_project, run_build, write_archive
 from palarchiwum.archive import build_archive
 from palarchiwum.problems import InvalidArchive
 
@@ -145,6 +145,17 @@ def test_programme_in_a_folder_without_gmina_yml(tmp_path: Path) -> None:
     (found,) = problems(tmp_path)
     assert found.startswith(f"{RECORD}: program leży w folderze bez pliku gmina.yml")
     assert "dodaj programmes/1234562-przykladowo/gmina.yml" in found
+
+
+def test_programme_under_an_invalid_gmina_yml_is_still_checked(tmp_path: Path) -> None:
+    gmina = GMINA_YML.replace("typ: gmina wiejska", "typ: wieś")
+    record = PROGRAMME_YML.replace("  do: 2022", "  do: 2019")
+    write_archive(tmp_path / "programmes", gmina=gmina, record=record)
+    found = problems(tmp_path)
+    assert len(found) == 2
+    assert any("gmina.yml:4: typ: niedozwolona wartość „wieś”" in p for p in found)
+    assert any("okres.do: koniec (2019)" in p for p in found)
+    assert not any("bez pliku gmina.yml" in p for p in found)
 
 
 def test_two_programmes_with_one_url(tmp_path: Path) -> None:

@@ -57,19 +57,19 @@ def load_folder(programmes_dir: Path, root: Path) -> Loaded:
         if folder.name in RESERVED_FOLDERS or folder.name.startswith((".", "_")):
             continue
         municipality = _load_municipality(folder, ctx)
+        has_record = (folder / MUNICIPALITY_FILE).exists()
         for programme_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
             if programme_dir.name.startswith((".", "_")):
                 continue
-            if municipality is None:
-                if (programme_dir / RECORD_FILE).exists():
-                    ctx.add(
-                        programme_dir / RECORD_FILE,
-                        0,
-                        "",
-                        f"program leży w folderze bez pliku {MUNICIPALITY_FILE}",
-                        f"dodaj {ctx.shown(folder / MUNICIPALITY_FILE)} z danymi gminy",
-                    )
-                continue
+            if not has_record and (programme_dir / RECORD_FILE).exists():
+                ctx.add(
+                    programme_dir / RECORD_FILE,
+                    0,
+                    "",
+                    f"program leży w folderze bez pliku {MUNICIPALITY_FILE}",
+                    f"dodaj {ctx.shown(folder / MUNICIPALITY_FILE)} z danymi gminy",
+                )
+            # Checked even when its municipality is not valid, so every problem shows in one run.
             programme = _load_programme(programme_dir, municipality, ctx)
             if programme is not None:
                 loaded.programmes.append(programme)
@@ -144,7 +144,7 @@ def _load_municipality(folder: Path, ctx: _Context) -> Municipality | None:
     )
 
 
-def _load_programme(folder: Path, municipality: Municipality, ctx: _Context) -> Programme | None:
+def _load_programme(folder: Path, municipality: Municipality | None, ctx: _Context) -> Programme | None:
     record_path, text_path = folder / RECORD_FILE, folder / TEXT_FILE
     if not record_path.exists():
         if text_path.exists():
@@ -172,7 +172,7 @@ def _load_programme(folder: Path, municipality: Municipality, ctx: _Context) -> 
     before = len(ctx.problems)
     found = checks.check_programme(doc, text, folder, ctx.shown(record_path))
     ctx.problems.extend(found)
-    if len(ctx.problems) > before:
+    if len(ctx.problems) > before or municipality is None:
         return None
     return _programme(doc.data, text, folder, municipality, record_path, text_path)
 
