@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .quotes import NormalisedText
-from .records import Programme
+from .records import Item, Programme
 
 # The document's "#" becomes this level on the page, under the page title and "Pełny tekst".
 HEADING_SHIFT = 2
@@ -30,12 +30,11 @@ def anchored_segments(programme: Programme) -> list[Segment]:
     """The full text cut where quoted items begin, so the page can place an anchor there."""
     text = shift_headings(programme.text)
     located = NormalisedText.of(text)
-    items = [programme.main_goal] if programme.main_goal else []
-    items += [item for section in programme.items.values() for item in section]
+    groups = [[programme.main_goal]] if programme.main_goal else []
+    groups += [list(section) for section in programme.items.values()]
     at: dict[int, list[str]] = {}
-    for item in items:
-        offset = located.find(item.quote)
-        if offset is not None:  # loading guarantees it; a missing one only loses the link
+    for group in groups:
+        for item, offset in _place(group, located).items():
             at.setdefault(offset, []).append(item.anchor)
     segments, start, pending = [], 0, ()
     for offset in sorted(at):
@@ -43,3 +42,19 @@ def anchored_segments(programme: Programme) -> list[Segment]:
         start, pending = offset, tuple(at[offset])
     segments.append(Segment(pending, text[start:]))
     return segments
+
+
+def _place(items: list[Item], located: NormalisedText) -> dict[Item, int]:
+    """Where each item of one section is quoted from.
+
+    A short quote can occur several times ("mieszkańców miasta"); of its places, take the one
+    nearest to where the section's unambiguous quotes are, i.e. the section it was taken from.
+    """
+    places = {item: located.find_all(item.quote) for item in items}
+    certain = sorted(found[0] for found in places.values() if len(found) == 1)
+    centre = certain[len(certain) // 2] if certain else None
+    chosen = {}
+    for item, found in places.items():
+        if found:  # loading guarantees it; a missing one only loses the link
+            chosen[item] = found[0] if centre is None else min(found, key=lambda o: abs(o - centre))
+    return chosen

@@ -34,13 +34,18 @@ class NormalisedText:
         return cls("".join(chars), tuple(offsets))
 
     def find(self, quote: str) -> int | None:
-        """Raw offset where the quote starts, or None when it does not occur."""
+        """Raw offset where the quote first starts, or None when it does not occur."""
+        found = self.find_all(quote)
+        return found[0] if found else None
+
+    def find_all(self, quote: str) -> list[int]:
+        """Raw offsets of every place the quote starts (whole words only)."""
         needle = normalise(quote)
         if not needle:
-            return None
+            return []
         # Whole words only: "media" must not match inside "medialnych".
-        match = re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", self.text)
-        return None if match is None else self.offsets[match.start()]
+        pattern = re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)")
+        return [self.offsets[m.start()] for m in pattern.finditer(self.text)]
 
 
 def _append_collapsed(raw: str, start: int, end: int, chars: list[str], offsets: list[int]) -> None:
