@@ -36,7 +36,8 @@ def test_anchor_lands_on_the_quote(tmp_path: Path) -> None:
 def test_a_repeated_quote_is_anchored_in_its_own_section(tmp_path: Path) -> None:
     # "osoby bezrobotne" now also occurs in the goals, before the addressees section.
     text = PROGRAMME_MD.replace(
-        "2. Rozwój wolontariatu.", "2. Rozwój wolontariatu.\n3. Wsparcie, które obejmie osoby bezrobotne oraz ich rodziny."
+        "2. Rozwój wolontariatu.",
+        "2. Rozwój wolontariatu.\n3. Wsparcie, które obejmie osoby bezrobotne oraz ich rodziny.",
     ).replace("Program kierujemy", "Program kierujemy na osoby starsze oraz")
     record = PROGRAMME_YML.replace(
         "    brzmienie: osoby bezrobotne",
