@@ -47,7 +47,7 @@ def build_archive(programmes_dir: Path, root: Path, as_of: dt.date) -> Archive:
     by_key = {p.key: p for p in loaded.programmes}
     for programme in loaded.programmes:
         programme.status = status_of(programme, [by_key[k] for k in programme.superseded_by], as_of)
-    programmes = sorted(loaded.programmes, key=lambda p: (p.sort_date, p.key), reverse=True)
+    programmes = sorted(loaded.programmes, key=lambda p: (p.since, p.key), reverse=True)
     municipalities = sorted(loaded.municipalities, key=lambda m: (m.short_name, m.key))
     return Archive(tuple(municipalities), tuple(programmes), as_of)
 

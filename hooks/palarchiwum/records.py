@@ -144,12 +144,8 @@ class Programme:
         return f"{self.url}index.md"
 
     @property
-    def adopted(self) -> dt.date | None:
-        return self.resolution.date
-
-    @property
-    def sort_date(self) -> dt.date:
-        """Newest first means: adopted latest, or (unknown adoption) starting latest."""
+    def since(self) -> dt.date:
+        """The day it was adopted, or (adoption unknown) the first day of its period."""
         return self.resolution.date or self.start.first
 
     def item(self, item_id: str) -> Item | None:

@@ -9,15 +9,10 @@ from .records import Programme, Status
 
 def status_of(programme: Programme, successors: list[Programme], as_of: dt.date) -> Status:
     """Superseded once a successor has taken effect; otherwise by the period."""
-    if any(_took_effect(successor, as_of) for successor in successors):
+    if any(successor.since <= as_of for successor in successors):
         return Status.SUPERSEDED
     if as_of > programme.end.last:
         return Status.ENDED
     if as_of < programme.start.first:
         return Status.PLANNED
     return Status.IN_FORCE
-
-
-def _took_effect(programme: Programme, as_of: dt.date) -> bool:
-    adopted = programme.resolution.date
-    return (adopted or programme.start.first) <= as_of
