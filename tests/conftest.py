@@ -6,7 +6,6 @@ import os
 import shutil
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -137,7 +136,3 @@ def write_archive(
     (folder / "programme.yml").write_text(record, encoding="utf-8")
     (folder / "programme.md").write_text(text, encoding="utf-8")
     return folder
-
-
-def dedent(text: str) -> str:
-    return textwrap.dedent(text)

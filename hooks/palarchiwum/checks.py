@@ -11,7 +11,7 @@ from .dates import NotADate, PartialDate, parse_day
 from .problems import Problem
 from .quotes import NormalisedText
 from .records import SECTIONS
-from .schema import field_path as _field
+from .schema import field_path
 from .yamlsource import YamlDocument
 
 # Fields that quote the document, wherever they stand in the record.
@@ -28,7 +28,9 @@ def check_programme(doc: YamlDocument, text: str, folder: Path, shown: str) -> l
         *_check_quotes(data, NormalisedText.of(text)),
         *_check_attachments(data, folder),
     ]
-    return [Problem(shown, doc.line_of(path), _field(path), message, hint) for path, message, hint in found]
+    return [
+        Problem(shown, doc.line_of(path), field_path(path), message, hint) for path, message, hint in found
+    ]
 
 
 def _check_dates(data: dict[str, Any]) -> Found:
@@ -67,7 +69,7 @@ def _check_ids(data: dict[str, Any]) -> Found:
             yield (
                 (*path, "id"),
                 f"identyfikator „{item_id}” powtarza się",
-                (f"jest już użyty w {_field(seen[item_id])}; każda pozycja musi mieć własny"),
+                (f"jest już użyty w {field_path(seen[item_id])}; każda pozycja musi mieć własny"),
             )
         else:
             seen[item_id] = path
