@@ -71,21 +71,27 @@ uchwala:
   organ: Rada Gminy Przykładowo
 cel_glowny:
   id: cg1
+  tematy: [aktywnosc-mieszkancow]
   tresc: aktywizacja mieszkańców gminy
 cele:
   - id: c1
+    tematy: [przeciwdzialanie-wykluczeniu]
     tresc: Zmniejszenie wykluczenia społecznego
   - id: c2
+    tematy: [wolontariat]
     tresc: Rozwój wolontariatu
 dzialania:
   - id: d1
+    tematy: [integracja-spoleczna, kultura-sport-rekreacja]
     tresc: organizowanie spotkań sąsiedzkich
     cele: [c1]
 adresaci:
   - id: a1
+    grupy: [osoby-bezrobotne]
     brzmienie: osoby bezrobotne
 rezultaty:
   - id: r1
+    rodzaje: [aktywnosc-i-zaangazowanie]
     tresc: wzrost aktywności mieszkańców
 harmonogram:
   - id: h1
@@ -128,7 +134,10 @@ def write_archive(
     municipality: str = "1234562-przykladowo",
     slug: str = "pal-2020-2022",
 ) -> Path:
-    """A one-programme archive under `programmes`; returns the programme's folder."""
+    """A one-programme archive under `programmes`, with the real vocabularies; returns its folder."""
+    vocabularies = programmes / "slowniki"
+    if not vocabularies.exists():
+        shutil.copytree(PROJECT / "programmes" / "slowniki", vocabularies)
     folder = programmes / municipality / slug
     folder.mkdir(parents=True, exist_ok=True)
     if gmina is not None:

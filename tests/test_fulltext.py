@@ -41,7 +41,8 @@ def test_a_repeated_quote_is_anchored_in_its_own_section(tmp_path: Path) -> None
     ).replace("Program kierujemy", "Program kierujemy na osoby starsze oraz")
     record = PROGRAMME_YML.replace(
         "    brzmienie: osoby bezrobotne",
-        "    brzmienie: osoby bezrobotne\n  - id: a2\n    brzmienie: osoby starsze",
+        "    brzmienie: osoby bezrobotne\n"
+        "  - id: a2\n    grupy: [osoby-starsze]\n    brzmienie: osoby starsze",
     )
     write_archive(tmp_path / "programmes", text=text, record=record)
     (programme,) = build_archive(tmp_path / "programmes", tmp_path, dt.date(2021, 1, 1)).programmes

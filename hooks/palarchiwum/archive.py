@@ -11,6 +11,7 @@ from .loading import load_folder
 from .problems import InvalidArchive, Problem, display_path
 from .records import Municipality, Programme
 from .status import status_of
+from .vocabularies import Vocabulary
 
 
 @dataclass(frozen=True)
@@ -19,10 +20,14 @@ class Archive:
 
     municipalities: tuple[Municipality, ...]
     programmes: tuple[Programme, ...]  # newest first
+    vocabularies: tuple[Vocabulary, ...]
     as_of: dt.date
 
     def programme(self, key: str) -> Programme:
         return next(p for p in self.programmes if p.key == key)
+
+    def vocabulary(self, key: str) -> Vocabulary:
+        return next(v for v in self.vocabularies if v.key == key)
 
     def programmes_of(self, municipality: Municipality) -> list[Programme]:
         """A municipality's programmes, newest first."""
@@ -49,7 +54,7 @@ def build_archive(programmes_dir: Path, root: Path, as_of: dt.date) -> Archive:
         programme.status = status_of(programme, [by_key[k] for k in programme.superseded_by], as_of)
     programmes = sorted(loaded.programmes, key=lambda p: (p.since, p.key), reverse=True)
     municipalities = sorted(loaded.municipalities, key=lambda m: (m.short_name, m.key))
-    return Archive(tuple(municipalities), tuple(programmes), as_of)
+    return Archive(tuple(municipalities), tuple(programmes), tuple(loaded.vocabularies), as_of)
 
 
 def _url_clashes(

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from .problems import Problem
 from .quotes import NormalisedText
 from .records import SECTIONS
 from .schema import field_path
+from .vocabularies import TERM_FIELDS, Vocabulary
 from .yamlsource import YamlDocument
 
 # Fields that quote the document, wherever they stand in the record.
@@ -19,12 +21,23 @@ QUOTE_FIELDS = frozenset({"tresc", "brzmienie", "tytul", "podstawa_prawna", "wyk
 Found = Iterator[tuple[tuple[str | int, ...], str, str]]
 
 
-def check_programme(doc: YamlDocument, text: str, folder: Path, shown: str) -> list[Problem]:
-    """Every problem of a schema-valid record and its text, as Problems located in the record."""
+def check_programme(
+    doc: YamlDocument,
+    text: str,
+    folder: Path,
+    shown: str,
+    vocabularies: Mapping[str, Vocabulary | None],
+) -> list[Problem]:
+    """Every problem of a schema-valid record and its text, as Problems located in the record.
+
+    A vocabulary that could not be read is None: its terms go unchecked (its own problems are
+    reported), so that one broken file does not bury every record under false alarms.
+    """
     data = doc.data
     found = [
         *_check_dates(data),
         *_check_ids(data),
+        *_check_terms(data, vocabularies),
         *_check_quotes(data, NormalisedText.of(text)),
         *_check_attachments(data, folder),
     ]
@@ -90,6 +103,26 @@ def _check_ids(data: dict[str, Any]) -> Found:
                         (section, i, ref_key, j),
                         f"odwołanie do nieznanego {noun} „{ref}”",
                         (f"znane identyfikatory: {listed}"),
+                    )
+
+
+def _check_terms(data: dict[str, Any], vocabularies: Mapping[str, Vocabulary | None]) -> Found:
+    for key, section, name in TERM_FIELDS:
+        vocabulary = vocabularies.get(key)
+        if vocabulary is None:
+            continue
+        known = [t.id for t in vocabulary.terms]
+        raw = data.get(section) or []
+        entries = [(section,)] if isinstance(raw, dict) else [(section, i) for i in range(len(raw))]
+        for path in entries:
+            for j, term in enumerate(_at(data, path).get(name, [])):
+                if term not in known:
+                    nearest = difflib.get_close_matches(term, known, n=1, cutoff=0)
+                    yield (
+                        (*path, name, j),
+                        f"nieznany termin „{term}” (słownik {vocabulary.name}: "
+                        f"{vocabulary.source.parent.name}/{vocabulary.source.name})",
+                        f"czy chodziło o „{nearest[0]}”? Nowy termin dopisz najpierw do słownika",
                     )
 
 

@@ -6,16 +6,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
 from . import checks
 from .dates import PartialDate, parse_day
-from .problems import Problem, display_path
+from .problems import Problem
+from .reading import Context, read_record
 from .records import SECTIONS, Attachment, Item, Municipality, Programme, Resolution
-from .schema import field_path, schema_errors, validator
 from .slugs import slugify
 from .textfiles import read_text
-from .yamlsource import YamlDocument, YamlError, parse_yaml
+from .vocabularies import Vocabulary, term_field
+from .vocabulary_loading import load_vocabularies
 
 MUNICIPALITY_FILE = "gmina.yml"
 RECORD_FILE = "programme.yml"
@@ -30,29 +29,19 @@ class Loaded:
 
     municipalities: list[Municipality] = field(default_factory=list)
     programmes: list[Programme] = field(default_factory=list)
+    vocabularies: list[Vocabulary] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-
-
-@dataclass
-class _Context:
-    root: Path  # the project folder, for paths in messages
-    problems: list[Problem]
-    validators: dict[str, Draft202012Validator]  # read once per load
-
-    def shown(self, path: Path) -> str:
-        return display_path(path, self.root)
-
-    def add(self, path: Path, line: int, field_: str, message: str, hint: str = "") -> None:
-        self.problems.append(Problem(self.shown(path), line, field_, message, hint))
 
 
 def load_folder(programmes_dir: Path, root: Path) -> Loaded:
     """Read every municipality and programme under `programmes_dir`."""
     loaded = Loaded()
-    ctx = _Context(root, loaded.problems, {name: validator(name) for name in ("gmina", "programme")})
+    ctx = Context.fresh(root, loaded.problems)
     if not programmes_dir.is_dir():
         ctx.add(programmes_dir, 0, "", "brak folderu z programami", "utwórz folder programmes/")
         return loaded
+    vocabularies = load_vocabularies(programmes_dir, ctx)
+    loaded.vocabularies = [v for v in vocabularies.values() if v is not None]
     for folder in sorted(p for p in programmes_dir.iterdir() if p.is_dir()):
         if folder.name in RESERVED_FOLDERS or folder.name.startswith((".", "_")):
             continue
@@ -70,7 +59,7 @@ def load_folder(programmes_dir: Path, root: Path) -> Loaded:
                     f"dodaj {ctx.shown(folder / MUNICIPALITY_FILE)} z danymi gminy",
                 )
             # Checked even when its municipality is not valid, so every problem shows in one run.
-            programme = _load_programme(programme_dir, municipality, ctx)
+            programme = _load_programme(programme_dir, municipality, vocabularies, ctx)
             if programme is not None:
                 loaded.programmes.append(programme)
         if municipality is not None:
@@ -78,32 +67,7 @@ def load_folder(programmes_dir: Path, root: Path) -> Loaded:
     return loaded
 
 
-def _read_record(path: Path, schema_name: str, ctx: _Context) -> YamlDocument | None:
-    """Parse and schema-check one YAML file; None when it cannot be used."""
-    text = read_text(path, ctx.shown(path), ctx.problems)
-    if text is None:
-        return None
-    try:
-        doc = parse_yaml(text)
-    except YamlError as exc:
-        ctx.add(path, exc.line, field_path(exc.path), exc.message, exc.hint)
-        return None
-    if not isinstance(doc.data, dict):
-        ctx.add(
-            path,
-            1,
-            "",
-            "plik powinien zawierać słownik pól (klucz: wartość)",
-            "zacznij od skopiowania przykładowego pliku",
-        )
-        return None
-    before = len(ctx.problems)
-    for path_, message, hint in schema_errors(ctx.validators[schema_name], doc.data):
-        ctx.add(path, doc.line_of(path_), field_path(path_), message, hint)
-    return doc if len(ctx.problems) == before else None
-
-
-def _load_municipality(folder: Path, ctx: _Context) -> Municipality | None:
+def _load_municipality(folder: Path, ctx: Context) -> Municipality | None:
     path = folder / MUNICIPALITY_FILE
     if not path.exists():
         if not any((p / RECORD_FILE).exists() for p in folder.iterdir() if p.is_dir()):
@@ -115,7 +79,7 @@ def _load_municipality(folder: Path, ctx: _Context) -> Municipality | None:
                 f"dodaj {MUNICIPALITY_FILE} albo usuń pusty folder",
             )
         return None
-    doc = _read_record(path, "gmina", ctx)
+    doc = read_record(path, "gmina", ctx)
     if doc is None:
         return None
     data = doc.data
@@ -144,7 +108,12 @@ def _load_municipality(folder: Path, ctx: _Context) -> Municipality | None:
     )
 
 
-def _load_programme(folder: Path, municipality: Municipality | None, ctx: _Context) -> Programme | None:
+def _load_programme(
+    folder: Path,
+    municipality: Municipality | None,
+    vocabularies: dict[str, Vocabulary | None],
+    ctx: Context,
+) -> Programme | None:
     record_path, text_path = folder / RECORD_FILE, folder / TEXT_FILE
     if not record_path.exists():
         if text_path.exists():
@@ -165,12 +134,12 @@ def _load_programme(folder: Path, municipality: Municipality | None, ctx: _Conte
             f"dodaj {ctx.shown(text_path)}",
         )
         return None
-    doc = _read_record(record_path, "programme", ctx)
+    doc = read_record(record_path, "programme", ctx)
     text = read_text(text_path, ctx.shown(text_path), ctx.problems)
     if doc is None or text is None:
         return None
     before = len(ctx.problems)
-    found = checks.check_programme(doc, text, folder, ctx.shown(record_path))
+    found = checks.check_programme(doc, text, folder, ctx.shown(record_path), vocabularies)
     ctx.problems.extend(found)
     if len(ctx.problems) > before or municipality is None:
         return None
@@ -201,7 +170,7 @@ def _programme(
         resolution=_resolution(data["uchwala"]),
         implementer=data.get("realizator"),
         contact=data.get("kontakt"),
-        main_goal=Item(main_goal["id"], "cel_glowny", main_goal["tresc"]) if main_goal else None,
+        main_goal=_item("cel_glowny", main_goal) if main_goal else None,
         items={name: tuple(_item(name, raw) for raw in data.get(name, [])) for name, _ in SECTIONS},
         supersedes=tuple(data.get("relacje", {}).get("zastepuje", [])),
         amends=tuple(data.get("relacje", {}).get("zmienia", [])),
@@ -227,6 +196,7 @@ def _resolution(raw: dict[str, Any]) -> Resolution:
 
 
 def _item(section: str, raw: dict[str, Any]) -> Item:
+    carried = term_field(section)
     return Item(
         id=raw["id"],
         section=section,
@@ -235,6 +205,7 @@ def _item(section: str, raw: dict[str, Any]) -> Item:
         actions=tuple(raw.get("dzialania", [])),
         start=PartialDate.parse(raw["od"]) if "od" in raw else None,
         end=PartialDate.parse(raw["do"]) if "do" in raw else None,
+        terms=tuple(raw[carried[1]]) if carried else (),
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,8 +13,17 @@ import jinja2
 from .archive import Archive
 from .dates import polish_day, polish_partial
 from .fulltext import anchored_segments
+from .logic import logic_of
+from .paging import paginate
 from .polish import plural
-from .records import SECTIONS, Programme
+from .records import SECTIONS, Programme, Status
+from .taxonomy import Occurrence, Taxonomy
+from .vocabularies import TERM_FIELDS, Term, Vocabulary
+
+# Programmes listed on one page of a term's listing.
+TERM_PAGE_SIZE = 50
+# Vocabularies whose shared terms lead from a programme to similar ones.
+SIMILARITY_VOCABULARIES = ("adresaci", "cele")
 
 
 @dataclass(frozen=True)
@@ -44,8 +53,10 @@ def environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["dzien"] = polish_day
     env.filters["data_czesciowa"] = polish_partial
     env.filters["rozmiar"] = _size
+    env.filters["jeden_wiersz"] = _one_line
     env.globals["liczba"] = plural
     env.globals["SEKCJE"] = SECTIONS
+    env.globals["SLOWNIK_SEKCJI"] = {section: key for key, section, _ in TERM_FIELDS}
     return env
 
 
@@ -57,10 +68,11 @@ def link(from_uri: str, to_uri: str) -> str:
 def render_pages(archive: Archive, templates_dir: Path) -> Iterator[GeneratedPage]:
     """Every page the archive adds to the site."""
     env = environment(templates_dir)
+    taxonomy = Taxonomy(archive)
 
     def render(template: str, src_uri: str, **context: Any) -> GeneratedPage:
         content = env.get_template(template).render(
-            archive=archive, here=src_uri, link=lambda to: link(src_uri, to), **context
+            archive=archive, taksonomia=taxonomy, here=src_uri, link=lambda to: link(src_uri, to), **context
         )
         return GeneratedPage(src_uri, content)
 
@@ -80,7 +92,23 @@ def render_pages(archive: Archive, templates_dir: Path) -> Iterator[GeneratedPag
             program=programme,
             segmenty=anchored_segments(programme),
             powiazane=_related(archive, programme),
+            terminy=list(taxonomy.terms_of(programme)),
+            logika=logic_of(programme),
+            podobne=_similar(taxonomy, programme),
         )
+    yield render("tematy.md", "tematy/index.md")
+    for vocabulary in archive.vocabularies:
+        yield render("slownik.md", vocabulary.src_uri, slownik=vocabulary)
+        for term in vocabulary.terms:
+            for page in paginate(taxonomy.occurrences(term), TERM_PAGE_SIZE, term.url):
+                yield render(
+                    "termin.md",
+                    page.src_uri,
+                    slownik=vocabulary,
+                    termin=term,
+                    strona=page,
+                    grupy=_status_groups(page.items),
+                )
 
 
 def attachment_assets(archive: Archive) -> Iterator[GeneratedAsset]:
@@ -98,6 +126,47 @@ def _related(archive: Archive, programme: Programme) -> dict[str, list[Programme
         "zmienia": [archive.programme(k) for k in programme.amends],
         "zmieniony_przez": [archive.programme(k) for k in programme.amended_by],
     }
+
+
+@dataclass(frozen=True)
+class SharedTerm:
+    """A term a programme shares with others: a few of them, and how many there are in all."""
+
+    term: Term
+    examples: list[Programme]
+    others: int
+
+
+def _similar(taxonomy: Taxonomy, programme: Programme) -> list[tuple[Vocabulary, list[SharedTerm]]]:
+    """For the vocabularies that make programmes similar, each term shared with another programme."""
+    found = []
+    for vocabulary, terms in taxonomy.terms_of(programme):
+        if vocabulary.key in SIMILARITY_VOCABULARIES:
+            rows = [SharedTerm(t, taxonomy.others(t, programme), taxonomy.count(t) - 1) for t in terms]
+            found.append((vocabulary, [row for row in rows if row.others > 0]))
+    return found
+
+
+# Groups of a term listing, in the order the taxonomy sorts programmes; the template names them.
+_STATUS_GROUPS = (
+    ("obowiazujace", (Status.IN_FORCE,)),
+    ("przyszle", (Status.PLANNED,)),
+    ("archiwalne", (Status.ENDED, Status.SUPERSEDED)),
+)
+
+
+def _status_groups(occurrences: Sequence[Occurrence]) -> list[tuple[str, list[Occurrence]]]:
+    groups = []
+    for code, statuses in _STATUS_GROUPS:
+        members = [o for o in occurrences if o.programme.status in statuses]
+        if members:
+            groups.append((code, members))
+    return groups
+
+
+def _one_line(text: str) -> str:
+    """A quote on one line, for lists and tables (line breaks in YAML carry no meaning)."""
+    return " ".join(text.split())
 
 
 def _size(size: int) -> str:

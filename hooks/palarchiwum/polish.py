@@ -12,3 +12,13 @@ def plural(count: int, one: str, few: str, many: str) -> str:
     else:
         form = many
     return f"{count} {form}"
+
+
+# The Polish alphabet: each letter with a diacritic sorts after its base letter.
+_ALPHABET = "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż"
+_RANK = {letter: i for i, letter in enumerate(_ALPHABET)}
+
+
+def sort_key(text: str) -> tuple[tuple[int, int], ...]:
+    """Alphabetical order as a Polish reader expects it: 'Łódź' after 'Lublin', before 'Małkinia'."""
+    return tuple((0, _RANK[ch]) if ch in _RANK else (1, ord(ch)) for ch in text.casefold())

@@ -53,6 +53,7 @@ class Item:
     actions: tuple[str, ...] = ()
     start: PartialDate | None = None
     end: PartialDate | None = None
+    terms: tuple[str, ...] = ()  # ids in the vocabulary that carries this section's terms
 
     @property
     def anchor(self) -> str:
@@ -154,3 +155,8 @@ class Programme:
                 if entry.id == item_id:
                     return entry
         return None
+
+    def all_items(self) -> tuple[Item, ...]:
+        """The main goal and every extracted item, in reading order."""
+        head = (self.main_goal,) if self.main_goal else ()
+        return head + tuple(item for items in self.items.values() for item in items)
