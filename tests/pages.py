@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
@@ -43,3 +44,15 @@ def records() -> list[tuple[str, dict]]:
 def plain(text: str) -> str:
     """A quote as it reads on the page: Markdown emphasis gone, whitespace collapsed."""
     return " ".join(re.sub(r"\*+|\[\^[^\]]+\]", "", text).split())
+
+
+def target(url: str, href: str) -> str:
+    """Where a relative link on the page at `url` leads, as a site path without slashes around it."""
+    path = href.split("#", 1)[0]
+    return posixpath.normpath(posixpath.join(url, path)).strip("/") if path else url
+
+
+def programme_links(page: BeautifulSoup, url: str, selector: str = "article a") -> list[str]:
+    """Site paths of the programme pages that `selector` links to, in page order."""
+    found = [target(url, a["href"]) for a in page.select(selector) if not a["href"].startswith("#")]
+    return [path for path in found if re.fullmatch(r"programy/\d{7}-[^/]+/[^/]+", path)]

@@ -30,6 +30,9 @@ PAGES = {
     "gmina": "gminy/2808011-ketrzyn/",
     "wszystkie-programy": "programy/",
     "gminy": "gminy/",
+    "tematy": "tematy/",
+    "slownik": "rezultaty/",
+    "termin": "adresaci/osoby-bezdomne/",
 }
 
 
@@ -144,4 +147,28 @@ def test_deep_link_from_a_goal_lands_on_the_quoted_text(browser: Browser, site_u
     )
     visible = 0 <= top < page.viewport_size["height"]
     assert target.startswith("#tekst-c") and visible
+    page.context.close()
+
+
+def test_a_term_page_leads_to_the_quoted_place_in_a_programme(browser: Browser, site_url: str) -> None:
+    page, _ = open_page(browser, site_url + PAGES["termin"])
+    link = page.locator("article a[href*='#tekst-']").first
+    anchor = link.get_attribute("href").split("#")[1]
+    link.click()
+    page.wait_for_load_state()
+    page.wait_for_timeout(300)
+    assert "/programy/" in page.url and page.url.endswith(f"#{anchor}")
+    top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", anchor)
+    assert 0 <= top < page.viewport_size["height"]
+    page.context.close()
+
+
+def test_the_logic_view_leads_to_an_unassigned_action(browser: Browser, site_url: str) -> None:
+    page, _ = open_page(browser, site_url + PAGES["program"])
+    page.click(".pal-logika a[href='#poz-d3']")
+    page.wait_for_timeout(300)
+    top = page.evaluate("document.getElementById('poz-d3').getBoundingClientRect().top")
+    assert 0 <= top < page.viewport_size["height"]
+    text = page.evaluate("document.getElementById('poz-d3').parentElement.textContent")
+    assert text.startswith("promowanie i wspieranie projektów realizowanych w partnerstwie")
     page.context.close()

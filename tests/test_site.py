@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import copy_project, run_build
-from pages import article_text, plain, records, section_text, soup
+from pages import article_text, plain, programme_links, records, section_text, soup
 
 REAL = records()
 IDS = [url for url, _ in REAL]
@@ -119,17 +119,21 @@ def test_municipality_page_lists_its_programmes_newest_first(real_site: Path) ->
     assert "2014–2020" in items[1] and "zastąpiony" in items[1]
 
 
-def test_all_programmes_page_groups_by_municipality_and_year(real_site: Path) -> None:
+def test_all_programmes_page_leads_to_every_programme_by_year_and_by_voivodeship(real_site: Path) -> None:
     page = soup(real_site, "programy")
-    by_municipality = section_text(page, "wedlug-gmin")
-    by_year = section_text(page, "wedlug-lat")
-    for url, _ in REAL:
-        assert len(page.select(f'a[href$="{url.split("/", 1)[1]}/"]')) == 2  # once in each grouping
-    for name in ("Gmina Miejska Kętrzyn", "Gmina Kłobuck", "Wałbrzych", "Gmina Jaktorów"):
-        assert name in by_municipality
-    years = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in page.select("h3[id^=rok-]")]
+    years = [a.get_text(strip=True) for a in page.select("#wedlug-lat ~ ul")[0].select("a")]
     assert years == ["2021", "2014", "2011", "2010"]
-    assert "zakończony" in by_year and "obowiązujący" in by_year
+    voivodeships = [a.get_text(strip=True) for a in page.select("#wedlug-wojewodztw ~ ul")[0].select("a")]
+    assert voivodeships == ["dolnośląskie", "mazowieckie", "śląskie", "warmińsko-mazurskie"]
+    for grouping in ("lata", "wojewodztwa"):
+        found = []
+        for listing in sorted((real_site / "programy" / grouping).glob("*/index.html")):
+            url = listing.parent.relative_to(real_site).as_posix()
+            html = soup(real_site, url)
+            found += programme_links(html, url, "article li a")
+            if grouping == "lata":
+                assert all(f"{listing.parent.name}–" in li.get_text() for li in html.select("article li"))
+        assert sorted(found) == sorted(url for url, _ in REAL), grouping
 
 
 def test_home_shows_newest_programmes_and_entry_points(real_site: Path) -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .loading import load_folder
+from .polish import sort_key
 from .problems import InvalidArchive, Problem, display_path
 from .records import Municipality, Programme
 from .status import status_of
@@ -22,16 +23,26 @@ class Archive:
     programmes: tuple[Programme, ...]  # newest first
     vocabularies: tuple[Vocabulary, ...]
     as_of: dt.date
+    _by_key: dict[str, Programme] = field(init=False, repr=False, compare=False)
+    _by_municipality: dict[str, list[Programme]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Indexes, so that pages for thousands of programmes need no scan per lookup.
+        by_municipality: dict[str, list[Programme]] = defaultdict(list)
+        for programme in self.programmes:
+            by_municipality[programme.municipality.key].append(programme)
+        object.__setattr__(self, "_by_key", {p.key: p for p in self.programmes})
+        object.__setattr__(self, "_by_municipality", dict(by_municipality))
 
     def programme(self, key: str) -> Programme:
-        return next(p for p in self.programmes if p.key == key)
+        return self._by_key[key]
 
     def vocabulary(self, key: str) -> Vocabulary:
         return next(v for v in self.vocabularies if v.key == key)
 
     def programmes_of(self, municipality: Municipality) -> list[Programme]:
         """A municipality's programmes, newest first."""
-        return [p for p in self.programmes if p.municipality.key == municipality.key]
+        return self._by_municipality.get(municipality.key, [])
 
     def by_year(self) -> list[tuple[int, list[Programme]]]:
         """Programmes grouped by the year their period starts, latest year first."""
@@ -39,6 +50,13 @@ class Archive:
         for programme in self.programmes:
             groups[programme.start.first.year].append(programme)
         return sorted(groups.items(), reverse=True)
+
+    def by_voivodeship(self) -> list[tuple[str, list[Programme]]]:
+        """Programmes grouped by voivodeship, alphabetically; within one, by municipality, newest first."""
+        groups: dict[str, list[Programme]] = defaultdict(list)
+        for municipality in self.municipalities:  # already in alphabetical order
+            groups[municipality.voivodeship].extend(self.programmes_of(municipality))
+        return sorted(groups.items(), key=lambda group: sort_key(group[0]))
 
 
 def build_archive(programmes_dir: Path, root: Path, as_of: dt.date) -> Archive:
@@ -53,7 +71,7 @@ def build_archive(programmes_dir: Path, root: Path, as_of: dt.date) -> Archive:
     for programme in loaded.programmes:
         programme.status = status_of(programme, [by_key[k] for k in programme.superseded_by], as_of)
     programmes = sorted(loaded.programmes, key=lambda p: (p.since, p.key), reverse=True)
-    municipalities = sorted(loaded.municipalities, key=lambda m: (m.short_name, m.key))
+    municipalities = sorted(loaded.municipalities, key=lambda m: (sort_key(m.short_name), m.key))
     return Archive(tuple(municipalities), tuple(programmes), tuple(loaded.vocabularies), as_of)
 
 

@@ -15,13 +15,15 @@ from .dates import polish_day, polish_partial
 from .fulltext import anchored_segments
 from .logic import logic_of
 from .paging import paginate
-from .polish import plural
+from .polish import plural, sort_key
 from .records import SECTIONS, Programme, Status
+from .slugs import slugify
 from .taxonomy import Occurrence, Taxonomy
 from .vocabularies import TERM_FIELDS, Term, Vocabulary
 
-# Programmes listed on one page of a term's listing.
-TERM_PAGE_SIZE = 50
+# Programmes listed on one page of a term's listing, and of a year's or voivodeship's.
+TERM_PAGE_SIZE = 30
+LIST_PAGE_SIZE = 50
 # Vocabularies whose shared terms lead from a programme to similar ones.
 SIMILARITY_VOCABULARIES = ("adresaci", "cele")
 
@@ -76,7 +78,13 @@ def render_pages(archive: Archive, templates_dir: Path) -> Iterator[GeneratedPag
         )
         return GeneratedPage(src_uri, content)
 
-    yield render("programy.md", "programy/index.md")
+    yield render("programy.md", "programy/index.md", lata=_years(archive), wojewodztwa=_voivodeships(archive))
+    for year, programmes in archive.by_year():
+        for page in paginate(_by_place(programmes), LIST_PAGE_SIZE, f"programy/lata/{year}/"):
+            yield render("lista.md", page.src_uri, strona=page, rok=year, wojewodztwo=None)
+    for voivodeship, programmes in archive.by_voivodeship():
+        for page in paginate(programmes, LIST_PAGE_SIZE, _voivodeship_url(voivodeship)):
+            yield render("lista.md", page.src_uri, strona=page, rok=None, wojewodztwo=voivodeship)
     yield render("gminy.md", "gminy/index.md")
     for municipality in archive.municipalities:
         yield render(
@@ -109,6 +117,25 @@ def render_pages(archive: Archive, templates_dir: Path) -> Iterator[GeneratedPag
                     strona=page,
                     grupy=_status_groups(page.items),
                 )
+
+
+def _years(archive: Archive) -> list[tuple[int, int, str]]:
+    """(year, how many programmes start in it, its listing's source path), latest first."""
+    return [(year, len(found), f"programy/lata/{year}/index.md") for year, found in archive.by_year()]
+
+
+def _voivodeships(archive: Archive) -> list[tuple[str, int, str]]:
+    groups = archive.by_voivodeship()
+    return [(name, len(found), f"{_voivodeship_url(name)}index.md") for name, found in groups]
+
+
+def _voivodeship_url(name: str) -> str:
+    return f"programy/wojewodztwa/{slugify(name)}/"
+
+
+def _by_place(programmes: list[Programme]) -> list[Programme]:
+    """Alphabetically by municipality, newest first within one."""
+    return sorted(programmes, key=lambda p: (sort_key(p.municipality.short_name), p.municipality.key))
 
 
 def attachment_assets(archive: Archive) -> Iterator[GeneratedAsset]:

@@ -1,0 +1,242 @@
+"""Term pages, the logic view and the ways across programmes, read from built sites."""
+
+from __future__ import annotations
+
+import shutil
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup, Tag
+
+from conftest import GMINA_YML, PROGRAMME_MD, PROGRAMME_YML, copy_project, run_build, write_archive
+from pages import PROGRAMMES, article_text, plain, programme_links, records, section_text, soup, target
+
+# Which vocabulary each record section's items draw their terms from, and in which field.
+FIELDS = {
+    "cel_glowny": ("cele", "tematy"),
+    "cele": ("cele", "tematy"),
+    "dzialania": ("cele", "tematy"),
+    "adresaci": ("adresaci", "grupy"),
+    "rezultaty": ("rezultaty", "rodzaje"),
+    "partnerzy": ("partnerzy", "rodzaje"),
+    "finansowanie": ("finansowanie", "zrodla"),
+}
+VOCABULARIES = ("adresaci", "cele", "rezultaty", "partnerzy", "finansowanie")
+NEW = "programy/1234562-przykladowo/pal-2020-2022"
+# The programme titles of a term page's listing (not the "w tekście" links under them).
+LISTED = "#programy ~ ul > li > a, #programy ~ * ul > li > a"
+
+
+def carried(record: dict) -> dict[tuple[str, str], list[dict]]:
+    """(vocabulary, term) → the record's items carrying it, read straight from the YAML."""
+    found: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for section, (vocabulary, field) in FIELDS.items():
+        items = record.get(section) or []
+        for item in [items] if isinstance(items, dict) else items:
+            for term in item[field]:
+                found[(vocabulary, term)].append(item)
+    return found
+
+
+def expected(archive: list[tuple[str, dict]]) -> dict[tuple[str, str], set[str]]:
+    programmes: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for url, record in archive:
+        for key in carried(record):
+            programmes[key].add(url)
+    return programmes
+
+
+def vocabulary_terms(vocabulary: str) -> list[str]:
+    text = (PROGRAMMES / "slowniki" / f"{vocabulary}.yml").read_text(encoding="utf-8")
+    return [t["id"] for t in yaml.safe_load(text)["terminy"]]
+
+
+ALL_TERMS = [(v, t) for v in VOCABULARIES for t in vocabulary_terms(v)]
+
+
+def listing(site: Path, url: str) -> list[str]:
+    """Programme paths listed on a term's pages, first page to last, in order."""
+    found = []
+    more = [p.parent.relative_to(site).as_posix() for p in (site / url).glob("strona-*/index.html")]
+    for page_url in [url, *sorted(more, key=lambda u: int(u.rsplit("-", 1)[1]))]:
+        page = soup(site, page_url)
+        found += programme_links(page, page_url, LISTED)
+    return list(dict.fromkeys(found))
+
+
+def entry(box: BeautifulSoup | Tag, start: str) -> Tag:
+    """The list item of the logic view whose text starts with `start`."""
+    return next(li for li in box.select("li") if li.get_text(" ", strip=True).startswith(start))
+
+
+def test_every_term_page_lists_exactly_the_programmes_whose_records_carry_it(real_site: Path) -> None:
+    wanted = expected(records())
+    assert ("adresaci", "osoby-bezdomne") in wanted
+    for vocabulary, term in ALL_TERMS:
+        url = f"{vocabulary}/{term}"
+        assert set(listing(real_site, url)) == wanted.get((vocabulary, term), set()), url
+
+
+def test_a_term_page_quotes_each_programme_and_links_to_the_exact_place(real_site: Path) -> None:
+    url = "adresaci/osoby-bezdomne"
+    page = soup(real_site, url)
+    text = article_text(page)
+    assert "Osoby, które nie mają stałego miejsca do mieszkania." in text
+    assert "2 programy" in text
+    for programme_url, record in records():
+        for item in carried(record).get(("adresaci", "osoby-bezdomne"), []):
+            assert f"„{plain(item['brzmienie'])}”" in text
+            link = page.select_one(f'a[href$="#tekst-{item["id"]}"]')
+            assert target(url, link["href"]) == programme_url
+    for link in page.select('article a[href*="#tekst-"]'):
+        programme = soup(real_site, target(url, link["href"]))
+        assert programme.find(id=link["href"].split("#")[1]) is not None
+
+
+def test_in_force_programmes_come_first(real_site: Path) -> None:
+    url = "adresaci/osoby-bezrobotne"
+    page = soup(real_site, url)
+    assert listing(real_site, url) == [
+        "programy/2808011-ketrzyn/pal-2021-2030",
+        "programy/2808011-ketrzyn/pal-2014-2020",
+    ]
+    headings = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in page.select("article h3")]
+    assert headings == ["Obowiązujące", "Zakończone lub zastąpione"]
+
+
+def test_related_terms_are_those_sharing_programmes(real_site: Path) -> None:
+    page = soup(real_site, "adresaci/osoby-bezdomne")
+    related = section_text(page, "powiazane")
+    # Both programmes with homeless people also name people leaving prison; no other programme does.
+    assert "Osoby opuszczające zakłady karne (2)" in related
+    assert "Dzieci i młodzież" not in related  # only in Jaktorów, which does not name homeless people
+
+
+def test_each_vocabulary_index_lists_its_terms_with_counts(real_site: Path) -> None:
+    wanted = expected(records())
+    for vocabulary in VOCABULARIES:
+        page = soup(real_site, vocabulary)
+        rows = {
+            target(vocabulary, tr.select_one("a")["href"]): tr.select("td")[-1].get_text(strip=True)
+            for tr in page.select("article tbody tr")
+        }
+        assert set(rows) == {f"{vocabulary}/{t}" for t in vocabulary_terms(vocabulary)}
+        for term in vocabulary_terms(vocabulary):
+            count = rows[f"{vocabulary}/{term}"].split(" ")[0]
+            assert int(count) == len(wanted.get((vocabulary, term), ())), term
+    results = soup(real_site, "rezultaty")
+    assert [h.get_text(" ", strip=True).rstrip("¶").strip() for h in results.select("article h2")] == [
+        "Rezultaty twarde",
+        "Rezultaty miękkie",
+    ]
+
+
+@pytest.mark.parametrize(("url", "record"), records(), ids=[u for u, _ in records()])
+def test_a_programme_page_links_every_term_it_carries(real_site: Path, url: str, record: dict) -> None:
+    page = soup(real_site, url)
+    heading = page.find(id="terminy")
+    links = {target(url, a["href"]) for a in heading.find_next_sibling("div").select("dd a")}
+    assert links == {f"{v}/{t}" for v, t in carried(record)}
+    item = record["adresaci"][0]
+    position = page.find(id=f"poz-{item['id']}").parent
+    for term in item["grupy"]:
+        assert position.select_one(f'.pal-terminy a[href$="adresaci/{term}/"]') is not None
+
+
+@pytest.mark.parametrize(("url", "record"), records(), ids=[u for u, _ in records()])
+def test_a_document_without_goal_links_shows_every_action_and_result_as_unassigned(
+    real_site: Path, url: str, record: dict
+) -> None:
+    page = soup(real_site, url)
+    logic = section_text(page, "logika")
+    assert "Dokument nie przypisuje działań ani rezultatów do poszczególnych celów" in logic
+    for number, goal in enumerate(record["cele"], 1):
+        assert f"Cel {number}: {plain(goal['tresc'])}" in logic
+    box = page.select_one(".pal-logika")
+    (unassigned,) = [
+        li for li in box.select("li") if li.get_text(" ", strip=True).startswith("Bez wskazanego")
+    ]
+    hrefs = [a["href"] for a in unassigned.select('a[href^="#poz-"]')]
+    ids = [f"#poz-{i['id']}" for section in ("dzialania", "rezultaty") for i in record.get(section, [])]
+    assert hrefs == ids
+    assert all(page.find(id=h[1:]) is not None for h in hrefs)
+
+
+@pytest.fixture(scope="module")
+def extended(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real archive plus one new programme folder dropped in, built with no code change."""
+    project = copy_project(tmp_path_factory.mktemp("extended"))
+    write_archive(project / "programmes")
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_a_new_programme_folder_appears_on_every_relevant_term_page(extended: Path) -> None:
+    record = yaml.safe_load(PROGRAMME_YML)
+    mine = carried(record)
+    assert len(mine) == 7
+    for vocabulary, term in ALL_TERMS:
+        listed = NEW in listing(extended, f"{vocabulary}/{term}")
+        assert listed == ((vocabulary, term) in mine), f"{vocabulary}/{term}"
+    row = next(
+        tr for tr in soup(extended, "adresaci").select("article tbody tr") if "Osoby bezrobotne" in tr.text
+    )
+    assert row.select("td")[-1].get_text(strip=True) == "3 (1)"
+
+
+def test_the_logic_view_follows_the_goal_ids_and_keeps_unassigned_items(extended: Path) -> None:
+    page = soup(extended, NEW)
+    box = page.select_one(".pal-logika")
+    assert "organizowanie spotkań sąsiedzkich" in entry(box, "Cel 1:").get_text(" ")  # d1 serves c1
+    assert "Dokument nie wskazuje działań ani rezultatów dla tego celu." in entry(box, "Cel 2:").get_text(" ")
+    unassigned = entry(box, "Bez wskazanego")
+    assert [a["href"] for a in unassigned.select("a")] == ["#poz-r1"]  # the result names no goal
+
+
+def test_one_click_leads_to_programmes_sharing_an_addressee_or_a_goal_theme(extended: Path) -> None:
+    page = soup(extended, NEW)
+    wanted = expected([*records(), (NEW, yaml.safe_load(PROGRAMME_YML))])
+    shared = page.select("#podobne ~ ul > li")
+    assert shared
+    seen = set()
+    for row in shared:
+        term_url = target(NEW, row.select_one("a")["href"])
+        vocabulary, term = term_url.split("/")
+        assert vocabulary in ("adresaci", "cele")
+        for programme in programme_links(row, NEW, "a"):
+            assert programme in wanted[(vocabulary, term)] and programme != NEW
+            seen.add(programme)
+    assert "programy/2808011-ketrzyn/pal-2021-2030" in seen  # the other programme for unemployed people
+
+
+def test_a_long_term_listing_is_split_into_bounded_pages(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "big", parts=("mkdocs.yml", "docs", "overrides", "hooks"))
+    programmes = project / "programmes"
+    shutil.copytree(PROGRAMMES / "slowniki", programmes / "slowniki")
+    for n in range(65):
+        teryt = f"{1000000 + n}"
+        write_archive(
+            programmes,
+            gmina=GMINA_YML.replace('"1234562"', f'"{teryt}"'),
+            record=PROGRAMME_YML,
+            text=PROGRAMME_MD,
+            municipality=f"{teryt}-gmina-{n}",
+        )
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    url = "adresaci/osoby-bezrobotne"
+    pages = [url, f"{url}/strona-2", f"{url}/strona-3"]
+    sizes = [
+        len(programme_links(soup(site, u), u, "#programy ~ * ul > li > a, #programy ~ ul > li > a"))
+        for u in pages
+    ]
+    assert sizes == [30, 30, 5]
+    assert not (site / url / "strona-4").exists()
+    assert len(listing(site, url)) == 65
+    pager = soup(site, f"{url}/strona-2").select_one("nav.pal-strony")
+    assert pager.select_one('[aria-current="page"]').get_text() == "2"
+    assert [target(f"{url}/strona-2", a["href"]) for a in pager.select("a")] == [url, f"{url}/strona-3"]

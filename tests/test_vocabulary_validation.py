@@ -1,0 +1,138 @@
+"""Vocabularies and the terms records carry: every mistake named, with the nearest right term."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from conftest import PROGRAMME_YML, write_archive
+from palarchiwum.archive import build_archive
+from palarchiwum.problems import InvalidArchive
+
+AS_OF = dt.date(2021, 6, 1)
+RECORD = "programmes/1234562-przykladowo/pal-2020-2022/programme.yml"
+VOCABULARY = "programmes/slowniki/adresaci.yml"
+
+
+def problems(root: Path) -> list[str]:
+    with pytest.raises(InvalidArchive) as caught:
+        build_archive(root / "programmes", root, AS_OF)
+    return [str(p) for p in caught.value.problems]
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right", "field", "vocabulary"),
+    [
+        ("    grupy: [osoby-bezrobotne]", "osoby-bezrobotni", "adresaci[0].grupy[0]", "Adresaci"),
+        ("    tematy: [wolontariat]", "wolontarjat", "cele[1].tematy[0]", "Cele"),
+        ("  tematy: [aktywnosc-mieszkancow]", "aktywnosc-mieszkancy", "cel_glowny.tematy[0]", "Cele"),
+        ("    rodzaje: [aktywnosc-i-zaangazowanie]", "zaangazowanie", "rezultaty[0].rodzaje[0]", "Rezultaty"),
+    ],
+)
+def test_an_unknown_term_names_the_place_and_the_nearest_term(
+    tmp_path: Path, wrong: str, right: str, field: str, vocabulary: str
+) -> None:
+    original = wrong.split("[")[1].rstrip("]")
+    record = PROGRAMME_YML.replace(wrong, wrong.replace(original, right))
+    write_archive(tmp_path / "programmes", record=record)
+    (found,) = problems(tmp_path)
+    line = line_of(record, f"[{right}]")
+    assert found == (
+        f"{RECORD}:{line}: {field}: nieznany termin „{right}” "
+        f"(słownik {vocabulary}: slowniki/{vocabulary.lower()}.yml) "
+        f"(wskazówka: czy chodziło o „{original}”? Nowy termin dopisz najpierw do słownika)"
+    )
+
+
+def test_a_term_in_a_partner_or_financing_item_is_checked_too(tmp_path: Path) -> None:
+    record = PROGRAMME_YML + (
+        "partnerzy:\n  - id: pa1\n    rodzaje: [policjia]\n    brzmienie: osoby bezrobotne\n"
+        "finansowanie:\n  - id: f1\n    zrodla: [budzet-gmin]\n    tresc: osoby bezrobotne\n"
+    )
+    write_archive(tmp_path / "programmes", record=record)
+    found = problems(tmp_path)
+    assert len(found) == 2
+    assert "partnerzy[0].rodzaje[0]: nieznany termin „policjia”" in found[0]
+    assert "czy chodziło o „policja”?" in found[0]
+    assert "finansowanie[0].zrodla[0]: nieznany termin „budzet-gmin”" in found[1]
+    assert "czy chodziło o „budzet-gminy”?" in found[1]
+
+
+def test_an_item_without_terms_is_refused(tmp_path: Path) -> None:
+    record = PROGRAMME_YML.replace("    grupy: [osoby-bezrobotne]\n", "")
+    write_archive(tmp_path / "programmes", record=record)
+    (found,) = problems(tmp_path)
+    assert "adresaci[0].grupy: brak wymaganego pola" in found
+    assert "programmes/slowniki/adresaci.yml" in found
+
+
+def test_an_empty_term_list_is_refused(tmp_path: Path) -> None:
+    record = PROGRAMME_YML.replace("    grupy: [osoby-bezrobotne]", "    grupy: []")
+    write_archive(tmp_path / "programmes", record=record)
+    (found,) = problems(tmp_path)
+    assert f"{RECORD}:{line_of(record, 'grupy: []')}: adresaci[0].grupy:" in found
+
+
+def test_a_missing_vocabulary_is_named(tmp_path: Path) -> None:
+    write_archive(tmp_path / "programmes")
+    (tmp_path / VOCABULARY).unlink()
+    (found,) = problems(tmp_path)
+    assert found.startswith(f"{VOCABULARY}: brak słownika „adresaci”")
+    assert "utwórz plik programmes/slowniki/adresaci.yml" in found
+
+
+def test_a_term_defined_twice(tmp_path: Path) -> None:
+    write_archive(tmp_path / "programmes")
+    path = tmp_path / VOCABULARY
+    text = path.read_text(encoding="utf-8").replace("  - id: osoby-bezdomne", "  - id: osoby-bezrobotne")
+    path.write_text(text, encoding="utf-8")
+    (found,) = problems(tmp_path)
+    first = line_of(text, "- id: osoby-bezrobotne")
+    assert found.startswith(f"{VOCABULARY}:{first + 4}: terminy[7].id: termin „osoby-bezrobotne” jest już")
+    assert f"w wierszu {first}" in found
+
+
+def test_result_kinds_must_say_hard_or_soft_and_other_terms_must_not(tmp_path: Path) -> None:
+    write_archive(tmp_path / "programmes")
+    results = tmp_path / "programmes/slowniki/rezultaty.yml"
+    results.write_text(
+        results.read_text(encoding="utf-8").replace("    charakter: miekki\n", "", 1), encoding="utf-8"
+    )
+    addressees = tmp_path / VOCABULARY
+    addressees.write_text(
+        addressees.read_text(encoding="utf-8").replace(
+            "    nazwa: Osoby bezdomne\n", "    nazwa: Osoby bezdomne\n    charakter: twardy\n"
+        ),
+        encoding="utf-8",
+    )
+    found = problems(tmp_path)
+    assert len(found) == 2
+    assert "adresaci.yml:" in found[0] and "terminy[7].charakter: pole „charakter” ma sens tylko" in found[0]
+    assert "rezultaty.yml:" in found[1] and "terminy[0].charakter: brak wymaganego pola" in found[1]
+
+
+def test_a_broken_vocabulary_does_not_bury_records_under_false_alarms(tmp_path: Path) -> None:
+    write_archive(tmp_path / "programmes")
+    path = tmp_path / VOCABULARY
+    path.write_text(path.read_text(encoding="utf-8").replace("terminy:", "terminy: ["), encoding="utf-8")
+    (found,) = problems(tmp_path)
+    assert found.startswith(f"{VOCABULARY}:") and "błąd składni YAML" in found
+
+
+def test_a_vocabulary_term_needs_a_description_for_readers(tmp_path: Path) -> None:
+    write_archive(tmp_path / "programmes")
+    path = tmp_path / VOCABULARY
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("    opis: Osoby, które nie mają stałego miejsca do mieszkania.\n", "")
+    path.write_text(text, encoding="utf-8")
+    (found,) = problems(tmp_path)
+    assert (
+        f"{VOCABULARY}:{line_of(text, '- id: osoby-bezdomne')}: terminy[7].opis: brak wymaganego pola"
+        in found
+    )
