@@ -43,9 +43,26 @@ class NormalisedText:
         needle = normalise(quote)
         if not needle:
             return []
-        # Whole words only: "media" must not match inside "medialnych".
-        pattern = re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)")
-        return [self.offsets[m.start()] for m in pattern.finditer(self.text)]
+        found = []
+        start = self.text.find(needle)
+        while start != -1:
+            if self._whole_words(start, start + len(needle)):
+                found.append(self.offsets[start])
+            start = self.text.find(needle, start + 1)
+        return found
+
+    def _whole_words(self, start: int, end: int) -> bool:
+        """Whole words only: "media" must not match inside "medialnych"."""
+        text = self.text
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        return not (_is_word(before) and _is_word(text[start])) and not (
+            _is_word(after) and _is_word(text[end - 1])
+        )
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def _append_collapsed(raw: str, start: int, end: int, chars: list[str], offsets: list[int]) -> None:

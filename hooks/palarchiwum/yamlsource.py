@@ -14,7 +14,11 @@ import yaml
 Path_ = tuple[str | int, ...]
 
 
-class _PlainLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (about ten times faster), the pure-Python one otherwise.
+_Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _PlainLoader(_Base):  # type: ignore[misc,valid-type]
     """SafeLoader that leaves timestamps as text."""
 
 
