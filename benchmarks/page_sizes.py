@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -21,6 +22,7 @@ from pathlib import Path
 from synthetic import PROJECT, generate
 
 AS_OF = "2026-11-25"
+PROGRAMME_PAGE = re.compile(r"programy/\d{7}-[^/]+/[^/]+/index\.html")
 VOCABULARIES = ("adresaci", "cele", "rezultaty", "partnerzy", "finansowanie")
 
 
@@ -36,7 +38,7 @@ def build(project: Path) -> float:
 
 def sizes(site: Path) -> dict[str, object]:
     pages = {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html")}
-    programme = [s for path, s in pages.items() if path.count("/") == 3 and path.startswith("programy/")]
+    programme = [s for path, s in pages.items() if PROGRAMME_PAGE.fullmatch(path)]
     terms = {path: s for path, s in pages.items() if path.split("/", 1)[0] in VOCABULARIES}
     largest = max(pages, key=pages.__getitem__)
     largest_term = max(terms, key=terms.__getitem__)

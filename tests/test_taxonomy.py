@@ -190,6 +190,12 @@ def test_a_new_programme_folder_appears_on_every_relevant_term_page(extended: Pa
 def test_the_logic_view_follows_the_goal_ids_and_keeps_unassigned_items(extended: Path) -> None:
     page = soup(extended, NEW)
     box = page.select_one(".pal-logika")
+    main = entry(box, "Cel główny:")
+    assert main.select_one("a")["href"] == "#tekst-cg1"
+    # The main goal is served through the specific goals under it: no "nothing assigned" note.
+    under_main = [li.get_text(" ", strip=True) for li in main.find("ul").find_all("li", recursive=False)]
+    assert under_main[0].startswith("Cel 1:")
+    assert not any(text.startswith("Dokument nie wskazuje") for text in under_main)
     assert "organizowanie spotkań sąsiedzkich" in entry(box, "Cel 1:").get_text(" ")  # d1 serves c1
     assert "Dokument nie wskazuje działań ani rezultatów dla tego celu." in entry(box, "Cel 2:").get_text(" ")
     unassigned = entry(box, "Bez wskazanego")
