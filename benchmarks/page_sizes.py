@@ -23,6 +23,10 @@ from synthetic import PROJECT, generate
 
 AS_OF = "2026-11-25"
 PROGRAMME_PAGE = re.compile(r"programy/\d{7}-[^/]+/[^/]+/index\.html")
+REAL_PAGES = sorted(
+    f"programy/{p.parent.parent.name}/{p.parent.name}/index.html"
+    for p in (PROJECT / "programmes").glob("*/*/programme.yml")
+)
 VOCABULARIES = ("adresaci", "cele", "rezultaty", "partnerzy", "finansowanie")
 
 
@@ -50,6 +54,8 @@ def sizes(site: Path) -> dict[str, object]:
         "term page largest": f"{terms[largest_term]} ({largest_term})",
         "page largest": f"{pages[largest]} ({largest})",
         "site bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
+        # The same five pages in every build: what the archive's size does to one programme.
+        "real programme pages": " ".join(str(pages[path]) for path in REAL_PAGES),
     }
 
 
