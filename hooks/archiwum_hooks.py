@@ -6,6 +6,7 @@ State lives on the build's config object, rebuilt in ``on_config`` for every bui
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +15,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from palarchiwum.archive import Archive, build_archive
-from palarchiwum.pages import attachment_assets, render_pages
+from palarchiwum.pages import attachment_assets, render_hand_written, render_pages
 from palarchiwum.problems import InvalidArchive
-from palarchiwum.settings import Settings, from_environment
+from palarchiwum.site import Site, prepare_site
 
 _KEY = "pal_archiwum"
 
@@ -25,31 +25,57 @@ _KEY = "pal_archiwum"
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     try:
-        settings = from_environment(root, config.extra.get("archiwum", {}))
-        archive = build_archive(settings.programmes_dir, root, settings.as_of)
+        site = prepare_site(
+            root, config.extra.get("archiwum", {}), Path(config.docs_dir), config.site_url or ""
+        )
     except InvalidArchive as exc:
         raise PluginError(str(exc)) from None
-    config[_KEY] = (settings, archive)
+    for warning in site.chronicle.history.warnings:
+        _history_log().warning("pal-archiwum: %s", warning)
+    config[_KEY] = site
     return config
 
 
-def _state(config: MkDocsConfig) -> tuple[Settings, Archive]:
-    state = config.get(_KEY)
-    if state is None:
+def _history_log() -> logging.Logger:
+    """Incomplete history is reported as a warning that ``--strict`` does not turn into a failure.
+
+    A clone without full history (or a copy without git) still builds a correct archive, with the
+    dates from the records; MkDocs counts only warnings of its own loggers, so these go elsewhere.
+    """
+    log = logging.getLogger("palarchiwum.historia")
+    if not log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        log.addHandler(handler)
+        log.propagate = False
+    return log
+
+
+def _site(config: MkDocsConfig) -> Site:
+    site = config.get(_KEY)
+    if site is None:
         raise PluginError("pal-archiwum: archiwum nie zostało wczytane (on_config nie zadziałało)")
-    return state
+    return site
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    settings, archive = _state(config)
-    for page in render_pages(archive, settings.templates_dir):
+    site = _site(config)
+    for page in render_pages(site):
         files.append(File.generated(config, page.src_uri, content=page.content))
-    for asset in attachment_assets(archive):
+    for asset in attachment_assets(site.archive):
         files.append(File.generated(config, asset.src_uri, abs_src_path=str(asset.source)))
     return files
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    if page.meta.get("wydawca"):
+        return render_hand_written(markdown, _site(config), page.file.src_uri)
+    return markdown
+
+
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
-    _, archive = _state(config)
-    context["archiwum"] = archive
+    site = _site(config)
+    context["archiwum"] = site.archive
+    context["wydawca"] = site.publisher
+    context["metryczka"] = site.metryczka_for(page.file.src_uri)
     return context

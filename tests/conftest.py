@@ -40,10 +40,40 @@ def run_build(project: Path, as_of: str = AS_OF, site: str = "site") -> subproce
     )
 
 
+def git(project: Path, *args: str, env: dict[str, str] | None = None) -> str:
+    result = subprocess.run(
+        ["git", *args], cwd=project, env={**os.environ, **(env or {})}, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def init_repo(project: Path) -> None:
+    git(project, "init", "-q", "-b", "main")
+    git(project, "config", "user.name", "Test")
+    git(project, "config", "user.email", "test@example.org")
+
+
+def commit(project: Path, message: str, author: str, date: str) -> str:
+    """Commit everything as `author` on `date` (ISO, fixed so tests see the same history)."""
+    git(project, "add", "-A")
+    stamp = f"{date}T12:00:00+01:00"
+    env = {
+        "GIT_AUTHOR_NAME": author,
+        "GIT_AUTHOR_EMAIL": "redakcja@example.org",
+        "GIT_AUTHOR_DATE": stamp,
+        "GIT_COMMITTER_DATE": stamp,
+    }
+    git(project, "commit", "-q", "-m", message, env=env)
+    return git(project, "rev-parse", "--short=7", "HEAD").strip()
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real archive, built once for the session; returns the site folder."""
+    """The real archive, committed once to a fresh repository and built; returns the site folder."""
     project = copy_project(tmp_path_factory.mktemp("real"))
+    init_repo(project)
+    commit(project, "Publikacja pięciu programów", "Redakcja Archiwum", "2026-11-20")
     result = run_build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"

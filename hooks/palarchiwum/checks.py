@@ -52,6 +52,11 @@ def _check_dates(data: dict[str, Any]) -> Found:
             parse_day(data["uchwala"]["data"])
         except NotADate as exc:
             yield ("uchwala", "data"), str(exc), "podaj datę w formacie RRRR-MM-DD, np. 2014-04-29"
+    if data.get("uchylenie"):
+        try:
+            parse_day(data["uchylenie"]["data"])
+        except NotADate as exc:
+            yield ("uchylenie", "data"), str(exc), "podaj datę w formacie RRRR-MM-DD"
     yield from _check_range(data["okres"], ("okres",))
     for i, entry in enumerate(data.get("harmonogram", [])):
         yield from _check_range(entry, ("harmonogram", i))

@@ -176,6 +176,8 @@ def _programme(
         amends=tuple(data.get("relacje", {}).get("zmienia", [])),
         attachments=tuple(_attachment(folder, raw) for raw in data.get("zalaczniki", [])),
         notes=tuple(data.get("uwagi_redakcyjne", [])),
+        repealed_on=parse_day(data["uchylenie"]["data"]) if data.get("uchylenie") else None,
+        repealed_by=data["uchylenie"]["akt"] if data.get("uchylenie") else None,
         text=text,
         record_path=record_path,
         text_path=text_path,

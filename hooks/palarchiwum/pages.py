@@ -3,29 +3,32 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from . import listings
 from .archive import Archive
 from .dates import polish_day, polish_partial
-from .fulltext import anchored_segments
+from .fulltext import HEADING_SHIFT, anchored_segments, shift_headings
 from .logic import logic_of
 from .paging import paginate
-from .polish import plural, sort_key
-from .records import SECTIONS, Programme, Status
-from .slugs import slugify
-from .taxonomy import Occurrence, Taxonomy
-from .vocabularies import TERM_FIELDS, Term, Vocabulary
+from .polish import plural
+from .records import SECTIONS
+from .site import Site
+from .taxonomy import Taxonomy
+from .vocabularies import TERM_FIELDS
 
-# Programmes listed on one page of a term's listing, and of a year's or voivodeship's.
+# Programmes listed on one page of a term's listing, and of a year's or voivodeship's;
+# commits on one page of the site-wide change register; entries in its feed.
 TERM_PAGE_SIZE = 30
 LIST_PAGE_SIZE = 50
-# Vocabularies whose shared terms lead from a programme to similar ones.
-SIMILARITY_VOCABULARIES = ("adresaci", "cele")
+REGISTER_PAGE_SIZE = 50
+FEED_ENTRIES = 50
+FEED_URI = "rejestr-zmian/feed.xml"
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ def environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["data_czesciowa"] = polish_partial
     env.filters["rozmiar"] = _size
     env.filters["jeden_wiersz"] = _one_line
+    env.filters["komorka"] = _table_cell
     env.globals["liczba"] = plural
     env.globals["SEKCJE"] = SECTIONS
     env.globals["SLOWNIK_SEKCJI"] = {section: key for key, section, _ in TERM_FIELDS}
@@ -67,24 +71,36 @@ def link(from_uri: str, to_uri: str) -> str:
     return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
 
 
-def render_pages(archive: Archive, templates_dir: Path) -> Iterator[GeneratedPage]:
-    """Every page the archive adds to the site."""
-    env = environment(templates_dir)
+def render_pages(site: Site) -> Iterator[GeneratedPage]:
+    """Every page (and feed) the archive adds to the site."""
+    archive, chronicle = site.archive, site.chronicle
+    env = environment(site.settings.templates_dir)
     taxonomy = Taxonomy(archive)
 
     def render(template: str, src_uri: str, **context: Any) -> GeneratedPage:
         content = env.get_template(template).render(
-            archive=archive, taksonomia=taxonomy, here=src_uri, link=lambda to: link(src_uri, to), **context
+            archive=archive,
+            taksonomia=taxonomy,
+            historia=chronicle,
+            here=src_uri,
+            link=lambda to: link(src_uri, to),
+            **context,
         )
         return GeneratedPage(src_uri, content)
 
-    yield render("programy.md", "programy/index.md", lata=_years(archive), wojewodztwa=_voivodeships(archive))
-    for year, programmes in archive.by_year():
-        for page in paginate(_by_place(programmes), LIST_PAGE_SIZE, f"programy/lata/{year}/"):
-            yield render("lista.md", page.src_uri, strona=page, rok=year, wojewodztwo=None)
-    for voivodeship, programmes in archive.by_voivodeship():
-        for page in paginate(programmes, LIST_PAGE_SIZE, _voivodeship_url(voivodeship)):
-            yield render("lista.md", page.src_uri, strona=page, rok=None, wojewodztwo=voivodeship)
+    years, regions = listings.by_start_year(archive), listings.by_voivodeship(archive)
+    adopted, statuses = listings.by_adoption_year(archive), listings.by_status(archive)
+    yield render("programy.md", "programy/index.md", lata=years, wojewodztwa=regions)
+    yield render("archiwum.md", "archiwum/index.md", przyjete=adopted, statusy=statuses)
+    for kind, groups in (
+        ("rok", years),
+        ("wojewodztwo", regions),
+        ("przyjete", adopted),
+        ("status", statuses),
+    ):
+        for group in groups:
+            for page in paginate(group.programmes, LIST_PAGE_SIZE, group.url):
+                yield render("lista.md", page.src_uri, strona=page, rodzaj=kind, grupa=group)
     yield render("gminy.md", "gminy/index.md")
     for municipality in archive.municipalities:
         yield render(
@@ -99,11 +115,21 @@ def render_pages(archive: Archive, templates_dir: Path) -> Iterator[GeneratedPag
             programme.src_uri,
             program=programme,
             segmenty=anchored_segments(programme),
-            powiazane=_related(archive, programme),
+            powiazane=listings.related(archive, programme),
             terminy=list(taxonomy.terms_of(programme)),
             logika=logic_of(programme),
-            podobne=_similar(taxonomy, programme),
+            podobne=listings.similar(taxonomy, programme),
+            zmiany=chronicle.changes(programme),
         )
+        for change in chronicle.changes(programme):
+            yield render(
+                "wersja.md",
+                change.version.src_uri,
+                program=programme,
+                zmiana=change,
+                liczba_wersji=len(chronicle.changes(programme)),
+                tekst=shift_headings(change.version.text or "", HEADING_SHIFT),
+            )
     yield render("tematy.md", "tematy/index.md")
     for vocabulary in archive.vocabularies:
         yield render("slownik.md", vocabulary.src_uri, slownik=vocabulary)
@@ -115,27 +141,55 @@ def render_pages(archive: Archive, templates_dir: Path) -> Iterator[GeneratedPag
                     slownik=vocabulary,
                     termin=term,
                     strona=page,
-                    grupy=_status_groups(page.items),
+                    grupy=listings.status_groups(page.items),
                 )
+    register = chronicle.register()
+    for page in paginate(register, REGISTER_PAGE_SIZE, "rejestr-zmian/"):
+        yield render("rejestr.md", page.src_uri, strona=page)
+    feed = xml_environment(site.settings.templates_dir).get_template("rejestr.xml")
+    yield GeneratedPage(
+        FEED_URI,
+        feed.render(
+            wpisy=register[:FEED_ENTRIES], wydawca=site.publisher, adres=site.site_url, archive=archive
+        ),
+    )
 
 
-def _years(archive: Archive) -> list[tuple[int, int, str]]:
-    """(year, how many programmes start in it, its listing's source path), latest first."""
-    return [(year, len(found), f"programy/lata/{year}/index.md") for year, found in archive.by_year()]
+def xml_environment(templates_dir: Path) -> jinja2.Environment:
+    """Jinja for XML output: everything escaped."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["adres"] = lambda src_uri: _page_url(src_uri)
+    return env
 
 
-def _voivodeships(archive: Archive) -> list[tuple[str, int, str]]:
-    groups = archive.by_voivodeship()
-    return [(name, len(found), f"{_voivodeship_url(name)}index.md") for name, found in groups]
+def _page_url(src_uri: str) -> str:
+    """The URL path of a generated Markdown page, as MkDocs publishes it (directory URLs)."""
+    if src_uri.endswith("index.md"):
+        return src_uri[: -len("index.md")]
+    return src_uri.removesuffix(".md") + "/"
 
 
-def _voivodeship_url(name: str) -> str:
-    return f"programy/wojewodztwa/{slugify(name)}/"
+def render_hand_written(markdown: str, site: Site, src_uri: str) -> str:
+    """A hand-written page that opted in (``wydawca: true``) with the publisher's details filled in.
 
-
-def _by_place(programmes: list[Programme]) -> list[Programme]:
-    """Alphabetically by municipality, newest first within one."""
-    return sorted(programmes, key=lambda p: (sort_key(p.municipality.short_name), p.municipality.key))
+    Besides the publisher, it sees its own metryczka (``strona``) and the home page's (``witryna``),
+    so that dates such as the site's first publication come from git, not from anyone's memory.
+    """
+    env = environment(site.settings.templates_dir)
+    return env.from_string(markdown).render(
+        wydawca=site.publisher,
+        archive=site.archive,
+        strona=site.chronicle.page_metryczka(src_uri, site.publisher.name),
+        witryna=site.chronicle.page_metryczka("index.md", site.publisher.name),
+        historia=site.chronicle,
+        aktualizacja=site.chronicle.history.commits[0].day if site.chronicle.history.commits else None,
+    )
 
 
 def attachment_assets(archive: Archive) -> Iterator[GeneratedAsset]:
@@ -146,54 +200,14 @@ def attachment_assets(archive: Archive) -> Iterator[GeneratedAsset]:
             yield GeneratedAsset(programme.url + attachment.path, folder / attachment.path)
 
 
-def _related(archive: Archive, programme: Programme) -> dict[str, list[Programme]]:
-    return {
-        "zastepuje": [archive.programme(k) for k in programme.supersedes],
-        "zastapiony_przez": [archive.programme(k) for k in programme.superseded_by],
-        "zmienia": [archive.programme(k) for k in programme.amends],
-        "zmieniony_przez": [archive.programme(k) for k in programme.amended_by],
-    }
-
-
-@dataclass(frozen=True)
-class SharedTerm:
-    """A term a programme shares with others: a few of them, and how many there are in all."""
-
-    term: Term
-    examples: list[Programme]
-    others: int
-
-
-def _similar(taxonomy: Taxonomy, programme: Programme) -> list[tuple[Vocabulary, list[SharedTerm]]]:
-    """For the vocabularies that make programmes similar, each term shared with another programme."""
-    found = []
-    for vocabulary, terms in taxonomy.terms_of(programme):
-        if vocabulary.key in SIMILARITY_VOCABULARIES:
-            rows = [SharedTerm(t, taxonomy.others(t, programme), taxonomy.count(t) - 1) for t in terms]
-            found.append((vocabulary, [row for row in rows if row.others > 0]))
-    return found
-
-
-# Groups of a term listing, in the order the taxonomy sorts programmes; the template names them.
-_STATUS_GROUPS = (
-    ("obowiazujace", (Status.IN_FORCE,)),
-    ("przyszle", (Status.PLANNED,)),
-    ("archiwalne", (Status.ENDED, Status.SUPERSEDED)),
-)
-
-
-def _status_groups(occurrences: Sequence[Occurrence]) -> list[tuple[str, list[Occurrence]]]:
-    groups = []
-    for code, statuses in _STATUS_GROUPS:
-        members = [o for o in occurrences if o.programme.status in statuses]
-        if members:
-            groups.append((code, members))
-    return groups
-
-
 def _one_line(text: str) -> str:
     """A quote on one line, for lists and tables (line breaks in YAML carry no meaning)."""
     return " ".join(text.split())
+
+
+def _table_cell(text: str) -> str:
+    """Text for a Markdown table cell: one line, pipes escaped."""
+    return _one_line(text).replace("|", "\\|")
 
 
 def _size(size: int) -> str:

@@ -32,6 +32,7 @@ class Status(Enum):
     IN_FORCE = ("obowiazujacy", "obowiązujący")
     ENDED = ("zakonczony", "zakończony")
     SUPERSEDED = ("zastapiony", "zastąpiony")
+    REPEALED = ("uchylony", "uchylony")
 
     @property
     def code(self) -> str:
@@ -131,6 +132,8 @@ class Programme:
     text: str
     record_path: Path
     text_path: Path
+    repealed_on: dt.date | None = None
+    repealed_by: str | None = None  # the act that repealed it, as the record names it
     superseded_by: list[str] = field(default_factory=list)
     amended_by: list[str] = field(default_factory=list)
     status: Status = Status.IN_FORCE

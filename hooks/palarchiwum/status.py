@@ -8,7 +8,9 @@ from .records import Programme, Status
 
 
 def status_of(programme: Programme, successors: list[Programme], as_of: dt.date) -> Status:
-    """Superseded once a successor has taken effect; otherwise by the period."""
+    """Repealed from the day of repeal; superseded once a successor has taken effect; else by the period."""
+    if programme.repealed_on and programme.repealed_on <= as_of:
+        return Status.REPEALED
     if any(successor.since <= as_of for successor in successors):
         return Status.SUPERSEDED
     if as_of > programme.end.last:

@@ -19,7 +19,13 @@ from .vocabularies import Term, Vocabulary, sections_of
 
 TermKey = tuple[str, str]  # (vocabulary key, term id)
 # In-force programmes first, then those not yet begun, then the rest.
-_STATUS_RANK = {Status.IN_FORCE: 0, Status.PLANNED: 1, Status.ENDED: 2, Status.SUPERSEDED: 2}
+_STATUS_RANK = {
+    Status.IN_FORCE: 0,
+    Status.PLANNED: 1,
+    Status.ENDED: 2,
+    Status.SUPERSEDED: 2,
+    Status.REPEALED: 2,
+}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,186 @@
+"""The archive's history as its pages show it: versions, change registers, metryczka data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .archive import Archive
+from .comparison import Comparison, compare
+from .history import Commit, History
+from .records import Programme
+
+_TITLE = re.compile(r"^#\s+(.+?)\s*(?:\{.*\})?\s*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Version:
+    """A programme as one commit left it."""
+
+    programme: Programme
+    commit: Commit
+    number: int  # 1 is the first published version
+    text: str | None  # programme.md at this version
+    record: str | None  # programme.yml at this version
+    current: bool
+
+    @property
+    def src_uri(self) -> str:
+        """Every version, the current one too, has a page of its own that stays as it is."""
+        return f"{self.programme.url}wersje/{self.commit.version_id}/index.md"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry of a programme's change register: a version and what it changed."""
+
+    version: Version
+    previous: Version | None
+    files: tuple[str, ...]  # changed files, relative to the programme's folder
+
+    @property
+    def text_diff(self) -> Comparison:
+        return compare(self.previous.text if self.previous else None, self.version.text)
+
+    @property
+    def record_diff(self) -> Comparison:
+        return compare(self.previous.record if self.previous else None, self.version.record)
+
+
+@dataclass(frozen=True)
+class Touched:
+    """What one commit changed, as the site-wide register links it."""
+
+    label: str
+    src_uri: str
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    commit: Commit
+    touched: tuple[Touched, ...]
+
+
+@dataclass(frozen=True)
+class Metryczka:
+    """The facts a BIP shows with each document; None where they are not known."""
+
+    produced_by: str | None
+    produced_on: dt.date | None
+    entered_by: str | None
+    entered_on: dt.date | None
+    changed_by: str | None
+    changed_on: dt.date | None
+    version: int | None
+    sha: str | None
+    history_complete: bool
+
+
+class Chronicle:
+    """The archive's programmes and hand-written pages, seen through their git history."""
+
+    def __init__(self, archive: Archive, history: History, root: Path, docs_dir: Path) -> None:
+        self.history = history
+        self._root = root
+        self._docs_prefix = _relative(docs_dir, root)
+        self._changes = {p.key: self._register_of(p) for p in archive.programmes}
+        self._folders = {_relative(p.record_path.parent, root): p for p in archive.programmes}
+
+    @property
+    def complete(self) -> bool:
+        return self.history.complete
+
+    def changes(self, programme: Programme) -> list[Change]:
+        """The programme's change register, newest first."""
+        return self._changes[programme.key]
+
+    def programme_metryczka(self, programme: Programme) -> Metryczka:
+        commits = [change.version.commit for change in self.changes(programme)]
+        return self._metryczka(programme.resolution.organ, programme.resolution.date, commits)
+
+    def page_metryczka(self, src_path: str, producer: str | None) -> Metryczka:
+        """For a hand-written page (``src_path`` inside docs/): produced and entered as first committed."""
+        commits = self.history.commits_under(f"{self._docs_prefix}/{src_path}")
+        first = commits[-1].day if commits else None
+        return self._metryczka(producer, first, commits)
+
+    def _metryczka(self, producer: str | None, produced: dt.date | None, commits: list[Commit]) -> Metryczka:
+        first, last = (commits[-1], commits[0]) if commits else (None, None)
+        return Metryczka(
+            produced_by=producer,
+            produced_on=produced,
+            entered_by=first.author if first else None,
+            entered_on=first.day if first else None,
+            changed_by=last.author if last else None,
+            changed_on=last.day if last else None,
+            version=len(commits) or None,
+            sha=last.short if last else None,
+            history_complete=self.history.complete,
+        )
+
+    def register(self) -> list[RegisterEntry]:
+        """Every commit that changed a programme or a hand-written page, newest first."""
+        touched: dict[str, list[Touched]] = {}
+        for path, versions in self.history.versions.items():
+            target = self._target_of(path)
+            if target is None:
+                continue
+            for version in versions:
+                found = touched.setdefault(version.commit.sha, [])
+                if target not in found:
+                    found.append(target)
+        return [RegisterEntry(c, tuple(touched[c.sha])) for c in self.history.commits if c.sha in touched]
+
+    def _target_of(self, path: str) -> Touched | None:
+        folder = path.rsplit("/", 1)[0]
+        while folder and folder not in self._folders:
+            folder = folder.rsplit("/", 1)[0] if "/" in folder else ""
+        if folder:
+            programme = self._folders[folder]
+            return Touched(f"{programme.short_name} — {programme.municipality.short_name}", programme.src_uri)
+        if path.startswith(self._docs_prefix + "/") and path.endswith(".md"):
+            src = path[len(self._docs_prefix) + 1 :]
+            if (self._root / path).is_file():
+                return Touched(_title_of(self._root / path, src), src)
+        return None
+
+    def _register_of(self, programme: Programme) -> list[Change]:
+        folder = _relative(programme.record_path.parent, self._root)
+        commits = self.history.commits_under(folder)
+        text_path = _relative(programme.text_path, self._root)
+        record_path = _relative(programme.record_path, self._root)
+        versions = [
+            Version(
+                programme,
+                commit,
+                len(commits) - i,
+                self.history.text_at(text_path, commit),
+                self.history.text_at(record_path, commit),
+                current=i == 0,
+            )
+            for i, commit in enumerate(commits)
+        ]
+        changes = []
+        for i, version in enumerate(versions):
+            previous = versions[i + 1] if i + 1 < len(versions) else None
+            files = tuple(
+                path.removeprefix(folder + "/")
+                for path, found in self.history.versions.items()
+                if path.startswith(folder + "/") and any(v.commit.sha == version.commit.sha for v in found)
+            )
+            changes.append(Change(version, previous, tuple(sorted(files))))
+        return changes
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _title_of(path: Path, fallback: str) -> str:
+    match = _TITLE.search(path.read_text(encoding="utf-8", errors="replace"))
+    return match.group(1) if match else fallback

@@ -1,0 +1,54 @@
+"""Everything one build needs, prepared once: settings, archive, history, publisher."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .archive import Archive, build_archive
+from .chronicle import Chronicle, Metryczka
+from .history import read_history
+from .publisher import Publisher, publisher_from
+from .settings import Settings, from_environment
+
+
+@dataclass(frozen=True)
+class Site:
+    settings: Settings
+    archive: Archive
+    chronicle: Chronicle
+    publisher: Publisher
+    docs_dir: Path
+    site_url: str  # absolute, ends with "/"; "" when mkdocs.yml gives none
+
+    def metryczka_for(self, src_uri: str) -> Metryczka | None:
+        """The metryczka of a programme page or a hand-written page; None for derived pages."""
+        for programme in self.archive.programmes:
+            if programme.src_uri == src_uri:
+                return self.chronicle.programme_metryczka(programme)
+        if (self.docs_dir / src_uri).is_file():
+            return self.chronicle.page_metryczka(src_uri, self.publisher.name)
+        return None
+
+
+def prepare_site(root: Path, options: Mapping[str, Any], docs_dir: Path, site_url: str) -> Site:
+    """Load and check the archive, read its history (one git call), read the publisher.
+
+    Raises InvalidArchive listing every problem; history problems are warnings on the chronicle.
+    """
+    settings = from_environment(root, options)
+    archive = build_archive(settings.programmes_dir, root, settings.as_of)
+    publisher = publisher_from(options)
+    paths = [_relative(settings.programmes_dir, root), _relative(docs_dir, root)]
+    chronicle = Chronicle(archive, read_history(root, paths), root, docs_dir)
+    url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
+    return Site(settings, archive, chronicle, publisher, docs_dir, url)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
