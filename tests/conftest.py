@@ -27,9 +27,11 @@ def copy_project(target: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
     return target
 
 
-def run_build(project: Path, as_of: str = AS_OF, site: str = "site") -> subprocess.CompletedProcess[str]:
+def run_build(
+    project: Path, as_of: str = AS_OF, site: str = "site", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` as a clerk runs it, in `project`."""
-    env = {**os.environ, "PAL_DATA_STANU": as_of, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "PAL_DATA_STANU": as_of, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", site],
         cwd=project,
@@ -77,6 +79,39 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+ORIGINAL = "Program kierujemy przede wszystkim na osoby bezrobotne."
+EDITED = "Program kierujemy przede wszystkim i wyłącznie na osoby bezrobotne."
+
+
+@pytest.fixture(scope="session")
+def history_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project with one programme and four commits on fixed dates by two people (not built)."""
+    project = copy_project(tmp_path_factory.mktemp("repo"), ("mkdocs.yml", "docs", "overrides", "hooks"))
+    init_repo(project)
+    write_archive(project / "programmes")
+    commit(project, "Dodanie programu gminy Przykładowo", "Anna Nowak", "2024-01-10")
+    text = project / "programmes/1234562-przykladowo/pal-2020-2022/programme.md"
+    text.write_text(PROGRAMME_MD.replace(ORIGINAL, EDITED), encoding="utf-8")
+    commit(
+        project,
+        "Poprawka zgodna z uchwałą\n\nTekst przepisano ponownie z oryginału.",
+        "Jan Kowalski",
+        "2024-02-20",
+    )
+    record = project / "programmes/1234562-przykladowo/pal-2020-2022/programme.yml"
+    record.write_text(
+        PROGRAMME_YML.replace(
+            "  numer: I/1/2020", "  numer: I/1/2020\n  publikacja: Dz. Urz. Woj. Maz. z 2020 r. poz. 7"
+        ),
+        encoding="utf-8",
+    )
+    commit(project, "Uzupełnienie publikacji uchwały", "Anna Nowak", "2024-03-05")
+    page = project / "docs/o-archiwum.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nNowy akapit o archiwum.\n", encoding="utf-8")
+    commit(project, "Nowy akapit na stronie O archiwum", "Jan Kowalski", "2024-04-01")
+    return project
 
 
 GMINA_YML = """\

@@ -20,6 +20,8 @@ import axe_playwright_python
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from conftest import run_build
+
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 AXE = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -33,6 +35,11 @@ PAGES = {
     "tematy": "tematy/",
     "slownik": "rezultaty/",
     "termin": "adresaci/osoby-bezdomne/",
+    "rejestr-zmian": "rejestr-zmian/",
+    "archiwum": "archiwum/",
+    "deklaracja-dostepnosci": "deklaracja-dostepnosci/",
+    "tekst-latwy": "tekst-latwy/",
+    "redakcja": "redakcja/",
 }
 
 
@@ -50,7 +57,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def site_url(real_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(real_site))
+    yield from serve(real_site)
+
+
+def serve(site: Path) -> Iterator[str]:
+    """Serve a built site over HTTP on a free port for as long as the caller needs it."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -171,4 +183,64 @@ def test_the_logic_view_leads_to_an_unassigned_action(browser: Browser, site_url
     assert 0 <= top < page.viewport_size["height"]
     text = page.evaluate("document.getElementById('poz-d3').parentElement.textContent")
     assert text.startswith("promowanie i wspieranie projektów realizowanych w partnerstwie")
+    page.context.close()
+
+
+def test_a_version_page_is_accessible(browser: Browser, site_url: str, real_site: Path) -> None:
+    (version,) = (real_site / "programy/2406013-klobuck/pal-2021-2022/wersje").iterdir()
+    page, _ = open_page(browser, f"{site_url}programy/2406013-klobuck/pal-2021-2022/wersje/{version.name}/")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    assert violations == []
+    assert page.locator("text=Wersja bieżąca").count() == 1
+    page.context.close()
+
+
+@pytest.fixture(scope="module")
+def history_url(history_repo: Path) -> Iterator[str]:
+    """The small archive with four commits, built and served: its version pages have comparisons."""
+    result = run_build(history_repo, site="site-browser")
+    assert result.returncode == 0, result.stderr
+    yield from serve(history_repo / "site-browser")
+
+
+def test_a_comparison_of_two_versions_is_accessible(browser: Browser, history_url: str) -> None:
+    versions = f"{history_url}programy/1234562-przykladowo/pal-2020-2022/"
+    page, _ = open_page(browser, versions)
+    page.click("article a[href*='wersje/2024-02-20-']")  # version 2: the text changed
+    page.wait_for_load_state()
+    assert "/wersje/2024-02-20-" in page.url
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    assert violations == []
+    inserted = page.locator(".pal-porownanie ins").first
+    assert inserted.evaluate("e => getComputedStyle(e).textDecorationLine") == "underline"
+    assert "i wyłącznie" in inserted.inner_text()
+    # "[dodano: … ]" is there for screen readers, and takes no room on the screen.
+    label = inserted.locator(".pal-sr").first
+    assert label.text_content() == "[dodano: "
+    assert label.evaluate("e => e.getBoundingClientRect().width") <= 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "wersja-porownanie.png"), full_page=True)
+    page.context.close()
+
+
+def test_a_programme_prints_as_a_clean_document_with_its_metryczka(browser: Browser, site_url: str) -> None:
+    page, _ = open_page(browser, site_url + PAGES["program"])
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        """() => ['.md-header', '.md-tabs', '.md-sidebar--primary', '.md-sidebar--secondary',
+                  '.md-footer', '.md-banner']
+            .map(s => document.querySelector(s))
+            .filter(e => e && getComputedStyle(e).display !== 'none')
+            .map(e => e.className)"""
+    )
+    assert hidden == []
+    assert page.locator(".pal-metryczka").is_visible()
+    assert page.locator("article h1").is_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    pdf = page.pdf(path=str(ARTIFACTS / "program-wydruk.pdf"), format="A4")
+    assert pdf.startswith(b"%PDF")
     page.context.close()

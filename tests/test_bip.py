@@ -1,0 +1,166 @@
+"""What a BIP owes its readers: chrome on every page, its pages, publisher, statuses, archive."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from conftest import PROGRAMME_YML, commit, copy_project, init_repo, run_build, write_archive
+from pages import article_text, programme_links, section_text, soup, target
+from palarchiwum.archive import build_archive
+from palarchiwum.records import Status
+
+A11Y_IDS = (
+    "a11y-wstep", "a11y-podmiot", "a11y-url", "a11y-data-publikacja", "a11y-data-aktualizacja",
+    "a11y-status", "a11y-data-sporzadzenie", "a11y-ocena", "a11y-kontakt", "a11y-osoba", "a11y-email",
+    "a11y-telefon", "a11y-procedura", "a11y-architektura", "a11y-aplikacje",
+)  # fmt: skip
+BIP_PAGES = ("redakcja", "instrukcja", "informacja-nieudostepniona", "deklaracja-dostepnosci", "tekst-latwy")
+REPEALED = "  - 2808011-ketrzyn/pal-2014-2020\n"
+
+
+def test_every_page_has_the_bip_logo_and_the_accessibility_statement_link(real_site: Path) -> None:
+    pages = [p for p in real_site.rglob("index.html") if "search" not in p.parts]
+    assert len(pages) > 100
+    for path in pages:
+        url = path.parent.relative_to(real_site).as_posix()
+        url = "" if url == "." else url
+        page = soup(real_site, url)
+        logo = page.select_one("a.pal-bip")
+        assert logo["href"] == "https://www.bip.gov.pl", url
+        assert logo.get_text(strip=True) == "Biuletyn Informacji Publicznej"
+        (statement,) = [
+            a for a in page.select("footer a") if a.get_text(strip=True) == "Deklaracja dostępności"
+        ]
+        assert target(url, statement["href"]) == "deklaracja-dostepnosci", url
+
+
+def test_the_accessibility_statement_follows_the_official_template(real_site: Path) -> None:
+    page = soup(real_site, "deklaracja-dostepnosci")
+    for element_id in A11Y_IDS:
+        assert page.find(id=element_id) is not None, element_id
+    published = page.find(id="a11y-data-publikacja")
+    assert published.name == "time" and published["datetime"] == "2026-11-20"  # the first commit
+    assert page.find(id="a11y-data-sporzadzenie")["datetime"] == "2026-11-20"
+    assert "częściowo zgodna" in page.find(id="a11y-status").get_text()
+
+
+@pytest.mark.parametrize("url", BIP_PAGES)
+def test_bip_pages_exist_and_carry_a_metryczka(real_site: Path, url: str) -> None:
+    page = soup(real_site, url)
+    box = page.select_one(".pal-metryczka")
+    assert box is not None
+    assert "Redakcja Archiwum" in box.get_text(" ")  # who committed it
+    assert "20 listopada 2026 r." in box.get_text(" ")
+
+
+def test_publisher_details_come_from_configuration(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        .replace("      adres:\n", "      adres: ul. Przykładowa 1, 00-001 Przykładowo\n")
+        .replace("      email:\n", "      email: redakcja@przykladowo.pl\n")
+        .replace("      telefon:\n", "      telefon: +48 22 000 00 00\n")
+        .replace(
+            "      redaktorzy: []",
+            "      redaktorzy: [{nazwa: Anna Nowak, funkcja: redaktor naczelna, email: anna@przykladowo.pl}]",
+        )
+        .replace(
+            "      nazwa: Archiwum Programów Aktywności Lokalnej (pal-archiwum)",
+            "      nazwa: Urząd Gminy Przykładowo",
+        ),
+        encoding="utf-8",
+    )
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    text = article_text(soup(site, "redakcja"))
+    for fact in (
+        "Urząd Gminy Przykładowo",
+        "ul. Przykładowa 1, 00-001 Przykładowo",
+        "redakcja@przykladowo.pl",
+        "+48 22 000 00 00",
+        "Anna Nowak",
+        "redaktor naczelna",
+    ):
+        assert fact in text
+    statement = soup(site, "deklaracja-dostepnosci")
+    assert statement.find(id="a11y-podmiot").get_text() == "Urząd Gminy Przykładowo"
+    assert statement.find(id="a11y-email").get_text() == "redakcja@przykladowo.pl"
+    metryczka = soup(site, "programy/2406013-klobuck/pal-2021-2022").select_one(".pal-metryczka")
+    assert "Urząd Gminy Przykładowo" in metryczka.get_text(" ")
+
+
+def test_unknown_publisher_details_are_shown_as_not_given(real_site: Path) -> None:
+    text = article_text(soup(real_site, "redakcja"))
+    assert "Adres nie podano" in text and "Telefon nie podano" in text
+    assert "Dane redaktorów nie zostały podane" in text
+
+
+def test_a_bad_publication_date_in_the_configuration_is_named(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "      data_publikacji: ", "      data_publikacji: wczoraj "
+        ),
+        encoding="utf-8",
+    )
+    result = run_build(project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "mkdocs.yml: extra.archiwum.wydawca: data_publikacji:" in result.stderr
+
+
+def repealed_archive(root: Path, repealed_on: str) -> Path:
+    record = (
+        PROGRAMME_YML
+        + f"uchylenie:\n  data: {repealed_on}\n  akt: Uchwała nr V/30/2021 Rady Gminy Przykładowo\n"
+    )
+    write_archive(root / "programmes", record=record)
+    return root
+
+
+@pytest.mark.parametrize(
+    ("repealed_on", "status"), [("2021-03-01", Status.REPEALED), ("2021-09-01", Status.IN_FORCE)]
+)
+def test_a_programme_is_repealed_from_the_day_of_repeal(
+    tmp_path: Path, repealed_on: str, status: Status
+) -> None:
+    root = repealed_archive(tmp_path, repealed_on)
+    (programme,) = build_archive(root / "programmes", root, dt.date(2021, 6, 1)).programmes
+    assert programme.status is status
+
+
+def test_a_repealed_programme_is_shown_so_and_listed_in_the_archive(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p", ("mkdocs.yml", "docs", "overrides", "hooks"))
+    repealed_archive(project, "2021-03-01")
+    init_repo(project)
+    commit(project, "Program uchylony", "Anna Nowak", "2021-03-02")
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    page = soup(site, "programy/1234562-przykladowo/pal-2020-2022")
+    facts = page.select_one(".pal-fakty").get_text(" ", strip=True)
+    assert "uchylony" in facts and "1 marca 2021 r.: Uchwała nr V/30/2021 Rady Gminy Przykładowo" in facts
+    archive = soup(site, "archiwum")
+    links = {a.get_text(strip=True): target("archiwum", a["href"]) for a in archive.select("article li a")}
+    listed = programme_links(soup(site, links["Uchylone"]), links["Uchylone"])
+    assert listed == ["programy/1234562-przykladowo/pal-2020-2022"]
+
+
+def test_the_archive_page_groups_by_adoption_year_and_status(real_site: Path) -> None:
+    page = soup(real_site, "archiwum")
+    by_status = section_text(page, "wedlug-statusu")
+    assert "Obowiązujące : 1 program" in by_status and "Zastąpione : 1 program" in by_status
+    assert "Zakończone : 3 programy" in by_status and "Uchylone : 0 programów" in by_status
+    years = [a.get_text(strip=True) for a in page.select("#wedlug-roku-przyjecia ~ ul a")]
+    assert years == ["2020", "2014", "2011", "rok nieznany (uchwała nie podaje daty)"]
+    unknown = "programy/przyjete/rok-nieznany"
+    assert sorted(programme_links(soup(real_site, unknown), unknown)) == [
+        "programy/0265011-walbrzych/pal-2010-2013",
+        "programy/2808011-ketrzyn/pal-2021-2030",
+    ]

@@ -1,0 +1,178 @@
+"""History from git: registers, earlier versions, comparisons, metryczka; shallow and no-git builds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from conftest import EDITED, ORIGINAL, copy_project, git, run_build
+from pages import article_text, section_text, soup, target
+
+URL = "programy/1234562-przykladowo/pal-2020-2022"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def site(history_repo: Path) -> Path:
+    result = run_build(history_repo)
+    assert result.returncode == 0, result.stderr
+    assert "pal-archiwum:" not in result.stderr  # a full history: no warning
+    return history_repo / "site"
+
+
+def versions_of(site: Path) -> list[str]:
+    return sorted(p.name for p in (site / URL / "wersje").iterdir())
+
+
+def test_the_programme_register_lists_every_change_newest_first(site: Path) -> None:
+    page = soup(site, URL)
+    rows = [
+        [td.get_text(" ", strip=True) for td in tr.select("td")]
+        for tr in page.select("#rejestr-zmian ~ table tbody tr")
+    ]
+    assert rows == [
+        ["3 (bieżąca)", "5 marca 2024 r.", "Anna Nowak", "Uzupełnienie publikacji uchwały"],
+        [
+            "2",
+            "20 lutego 2024 r.",
+            "Jan Kowalski",
+            "Poprawka zgodna z uchwałą — Tekst przepisano ponownie z oryginału.",
+        ],
+        ["1", "10 stycznia 2024 r.", "Anna Nowak", "Dodanie programu gminy Przykładowo"],
+    ]
+    links = [target(URL, a["href"]) for a in page.select("#rejestr-zmian ~ table tbody a")]
+    assert links == [f"{URL}/wersje/{v}" for v in sorted(versions_of(site), reverse=True)]
+
+
+def test_a_version_page_shows_the_text_as_it_was(site: Path) -> None:
+    first, second, third = versions_of(site)
+    assert (
+        first.startswith("2024-01-10-")
+        and second.startswith("2024-02-20-")
+        and third.startswith("2024-03-05-")
+    )
+    old = soup(site, f"{URL}/wersje/{first}")
+    text = article_text(old)
+    assert "Wersja archiwalna" in text and ORIGINAL in section_text(old, "tekst")
+    assert EDITED not in text
+    current = [
+        a for a in old.select("article a") if a.get_text(strip=True) == "zobacz aktualną wersję programu"
+    ]
+    assert target(f"{URL}/wersje/{first}", current[0]["href"]) == URL
+    newest = soup(site, f"{URL}/wersje/{third}")
+    assert "Wersja bieżąca" in article_text(newest) and "Wersja archiwalna" not in article_text(newest)
+    assert "publikacja: Dz. Urz. Woj. Maz. z 2020 r. poz. 7" in section_text(newest, "rekord")
+
+
+def test_the_comparison_marks_insertions_and_deletions_without_colour(site: Path) -> None:
+    second = versions_of(site)[1]
+    page = soup(site, f"{URL}/wersje/{second}")
+    diff = page.select_one("#porownanie-tekst ~ .pal-porownanie")
+    (inserted,) = diff.select("ins")
+    assert inserted.get_text() == "[dodano: i wyłącznie ]"  # words for screen readers
+    changed = inserted.find_parent(class_="pal-w")
+    assert "pal-w--changed" in changed["class"]
+    assert changed.select_one(".pal-w__znak").get_text() == "±"  # a sign, not only a colour
+    assert "Dodano 2 słowa, usunięto 0 słów." in diff.get_text(" ")
+    assert "Bez zmian." in section_text(page, "porownanie")  # the record did not change
+    third = soup(site, f"{URL}/wersje/{versions_of(site)[2]}")
+    record = third.select_one("#porownanie-rekord ~ .pal-porownanie")
+    assert "publikacja: Dz. Urz. Woj. Maz. z 2020 r. poz. 7" in record.select_one("ins").get_text()
+
+
+def test_the_metryczka_comes_from_the_record_and_from_git(site: Path) -> None:
+    box = soup(site, URL).select_one(".pal-metryczka")
+    facts = dict(
+        zip(
+            [dt.get_text(strip=True) for dt in box.select("dt")],
+            [dd.get_text(" ", strip=True) for dd in box.select("dd")],
+            strict=True,
+        )
+    )
+    assert facts["Informację wytworzył(a)"] == "Rada Gminy Przykładowo"
+    assert facts["Data wytworzenia"] == "15 stycznia 2020 r."
+    assert facts["Informację wprowadził(a)"] == "Anna Nowak"
+    assert facts["Data udostępnienia"] == "10 stycznia 2024 r."
+    assert facts["Ostatnia zmiana"] == "5 marca 2024 r. , Anna Nowak"
+    assert facts["Wersja"].startswith("3 (zapis")
+    assert box.select_one("time")["datetime"] == "2020-01-15"
+    page = soup(site, "o-archiwum").select_one(".pal-metryczka")
+    assert "Jan Kowalski" in page.get_text(" ") and "1 kwietnia 2024 r." in page.get_text(" ")
+
+
+def test_the_site_register_and_its_feed_list_every_change(site: Path) -> None:
+    page = soup(site, "rejestr-zmian")
+    rows = [
+        [td.get_text(" ", strip=True) for td in tr.select("td")] for tr in page.select("article tbody tr")
+    ]
+    assert [row[0] for row in rows] == [
+        "1 kwietnia 2024 r.",
+        "5 marca 2024 r.",
+        "20 lutego 2024 r.",
+        "10 stycznia 2024 r.",
+    ]
+    assert (
+        rows[0][3] == "O archiwum"
+        and rows[1][3] == "Program Aktywności Lokalnej Gminy Przykładowo na lata 2020-2022 — Przykładowo"
+    )
+    feed = ET.parse(site / "rejestr-zmian" / "feed.xml").getroot()
+    entries = feed.findall(f"{ATOM}entry")
+    assert [e.findtext(f"{ATOM}title") for e in entries] == [
+        "Nowy akapit na stronie O archiwum",
+        "Uzupełnienie publikacji uchwały",
+        "Poprawka zgodna z uchwałą",
+        "Dodanie programu gminy Przykładowo",
+    ]
+    assert entries[1].find(f"{ATOM}link").get("href").endswith(f"/{URL}/")
+    assert feed.findtext(f"{ATOM}updated") == "2024-04-01T12:00:00+01:00"
+
+
+def test_history_is_read_with_one_git_call(history_repo: Path, tmp_path: Path) -> None:
+    real_git = shutil.which("git")
+    log = tmp_path / "calls.txt"
+    wrapper = tmp_path / "bin" / "git"
+    wrapper.parent.mkdir()
+    wrapper.write_text(f'#!/bin/sh\necho "$@" >> {log}\nexec {real_git} "$@"\n', encoding="utf-8")
+    wrapper.chmod(wrapper.stat().st_mode | stat.S_IEXEC)
+    path = f"{wrapper.parent}{os.pathsep}{os.environ['PATH']}"
+    result = run_build(history_repo, site="site-counted", env={"PATH": path})
+    assert result.returncode == 0, result.stderr
+    calls = log.read_text(encoding="utf-8").splitlines()
+    assert len(calls) == 1 and " log " in f" {calls[0]} "
+
+
+def test_a_shallow_clone_warns_and_builds(history_repo: Path, tmp_path: Path) -> None:
+    clone = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{history_repo}", str(clone))
+    result = run_build(clone)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "płytkim klonem" in result.stderr and "git fetch --unshallow" in result.stderr
+    site = clone / "site"
+    assert len(versions_of(site)) == 1  # only what the clone holds
+    assert "Historia w repozytorium jest niepełna" in section_text(soup(site, URL), "rejestr-zmian")
+    assert "Historia niepełna" in article_text(soup(site, "rejestr-zmian"))
+
+
+@pytest.mark.parametrize("how", ["not a repository", "no git program"])
+def test_without_git_the_build_warns_and_uses_the_record(
+    history_repo: Path, tmp_path: Path, how: str
+) -> None:
+    project = copy_project(tmp_path / "copy", ("mkdocs.yml", "docs", "overrides", "hooks"))
+    shutil.copytree(history_repo / "programmes", project / "programmes")
+    env = {"PATH": str(tmp_path / "empty")} if how == "no git program" else {}
+    result = run_build(project, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    expected = "nie znaleziono programu git" if env else "nie jest repozytorium git"
+    assert expected in result.stderr
+    page = soup(project / "site", URL)
+    assert "Rejestr zmian jest niedostępny" in section_text(page, "rejestr-zmian")
+    facts = page.select_one(".pal-metryczka").get_text(" ", strip=True)
+    assert "15 stycznia 2020 r." in facts  # the resolution's date, from the record
+    assert "Informację wprowadził(a) brak danych" in facts
