@@ -25,6 +25,7 @@ class Archive:
     as_of: dt.date
     _by_key: dict[str, Programme] = field(init=False, repr=False, compare=False)
     _by_municipality: dict[str, list[Programme]] = field(init=False, repr=False, compare=False)
+    _by_page: dict[str, Programme] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Indexes, so that pages for thousands of programmes need no scan per lookup.
@@ -33,9 +34,14 @@ class Archive:
             by_municipality[programme.municipality.key].append(programme)
         object.__setattr__(self, "_by_key", {p.key: p for p in self.programmes})
         object.__setattr__(self, "_by_municipality", dict(by_municipality))
+        object.__setattr__(self, "_by_page", {p.src_uri: p for p in self.programmes})
 
     def programme(self, key: str) -> Programme:
         return self._by_key[key]
+
+    def programme_at(self, src_uri: str) -> Programme | None:
+        """The programme whose page has this source path, if any."""
+        return self._by_page.get(src_uri)
 
     def vocabulary(self, key: str) -> Vocabulary:
         return next(v for v in self.vocabularies if v.key == key)

@@ -85,8 +85,9 @@ class Chronicle:
         self.history = history
         self._root = root
         self._docs_prefix = _relative(docs_dir, root)
-        self._changes = {p.key: self._register_of(p) for p in archive.programmes}
         self._folders = {_relative(p.record_path.parent, root): p for p in archive.programmes}
+        self._paths = self._paths_by_folder()
+        self._changes = {p.key: self._register_of(p) for p in archive.programmes}
 
     @property
     def complete(self) -> bool:
@@ -134,9 +135,7 @@ class Chronicle:
         return [RegisterEntry(c, tuple(touched[c.sha])) for c in self.history.commits if c.sha in touched]
 
     def _target_of(self, path: str) -> Touched | None:
-        folder = path.rsplit("/", 1)[0]
-        while folder and folder not in self._folders:
-            folder = folder.rsplit("/", 1)[0] if "/" in folder else ""
+        folder = self._folder_of(path)
         if folder:
             programme = self._folders[folder]
             return Touched(f"{programme.short_name} — {programme.municipality.short_name}", programme.src_uri)
@@ -146,9 +145,28 @@ class Chronicle:
                 return Touched(_title_of(self._root / path, src), src)
         return None
 
+    def _paths_by_folder(self) -> dict[str, list[str]]:
+        """The changed files of each programme folder, found once for all programmes."""
+        found: dict[str, list[str]] = {folder: [] for folder in self._folders}
+        for path in self.history.versions:
+            folder = self._folder_of(path)
+            if folder:
+                found[folder].append(path)
+        return found
+
+    def _folder_of(self, path: str) -> str | None:
+        parts = path.split("/")
+        for end in range(len(parts) - 1, 0, -1):
+            folder = "/".join(parts[:end])
+            if folder in self._folders:
+                return folder
+        return None
+
     def _register_of(self, programme: Programme) -> list[Change]:
         folder = _relative(programme.record_path.parent, self._root)
-        commits = self.history.commits_under(folder)
+        paths = self._paths[folder]
+        touched = {v.commit.sha for path in paths for v in self.history.versions[path]}
+        commits = [c for c in self.history.commits if c.sha in touched]
         text_path = _relative(programme.text_path, self._root)
         record_path = _relative(programme.record_path, self._root)
         versions = [
@@ -167,8 +185,8 @@ class Chronicle:
             previous = versions[i + 1] if i + 1 < len(versions) else None
             files = tuple(
                 path.removeprefix(folder + "/")
-                for path, found in self.history.versions.items()
-                if path.startswith(folder + "/") and any(v.commit.sha == version.commit.sha for v in found)
+                for path in paths
+                if any(v.commit.sha == version.commit.sha for v in self.history.versions[path])
             )
             changes.append(Change(version, previous, tuple(sorted(files))))
         return changes

@@ -70,6 +70,7 @@ class History:
     versions: dict[str, list[FileVersion]] = field(default_factory=dict)
     complete: bool = True
     warnings: list[str] = field(default_factory=list)
+    _ages: dict[str, int] = field(default_factory=dict, repr=False)
 
     def commits_under(self, prefix: str) -> list[Commit]:
         """Commits that touched a file under `prefix` (or the file itself), newest first."""
@@ -83,13 +84,19 @@ class History:
 
     def text_at(self, path: str, commit: Commit) -> str | None:
         """The file's text as it stood after `commit` (None if it did not exist or is binary)."""
-        age = {c.sha: i for i, c in enumerate(self.commits)}  # 0 is the newest
+        age = self._age()
         current = None
         for version in self.versions.get(path, []):
             if age[version.commit.sha] < age[commit.sha]:
                 break
             current = version.text
         return current
+
+    def _age(self) -> dict[str, int]:
+        """Each commit's place in the history, 0 being the newest (computed once)."""
+        if len(self._ages) != len(self.commits):
+            self._ages = {c.sha: i for i, c in enumerate(self.commits)}
+        return self._ages
 
 
 def _under(path: str, prefix: str) -> bool:

@@ -25,9 +25,9 @@ class Site:
 
     def metryczka_for(self, src_uri: str) -> Metryczka | None:
         """The metryczka of a programme page or a hand-written page; None for derived pages."""
-        for programme in self.archive.programmes:
-            if programme.src_uri == src_uri:
-                return self.chronicle.programme_metryczka(programme)
+        programme = self.archive.programme_at(src_uri)
+        if programme is not None:
+            return self.chronicle.programme_metryczka(programme)
         if (self.docs_dir / src_uri).is_file():
             return self.chronicle.page_metryczka(src_uri, self.publisher.name)
         return None
