@@ -36,17 +36,20 @@ def test_the_programme_register_lists_every_change_newest_first(site: Path) -> N
         for tr in page.select("#rejestr-zmian ~ table tbody tr")
     ]
     assert rows == [
-        ["3 (bieżąca)", "5 marca 2024 r.", "Anna Nowak", "Uzupełnienie publikacji uchwały"],
+        ["3 (bieżąca)", "5 marca 2024 r.", "Anna Nowak", "Uzupełnienie publikacji uchwały", "z wersją 2"],
         [
             "2",
             "20 lutego 2024 r.",
             "Jan Kowalski",
             "Poprawka zgodna z uchwałą — Tekst przepisano ponownie z oryginału.",
+            "z wersją 1",
         ],
-        ["1", "10 stycznia 2024 r.", "Anna Nowak", "Dodanie programu gminy Przykładowo"],
+        ["1", "10 stycznia 2024 r.", "Anna Nowak", "Dodanie programu gminy Przykładowo", "pierwsza wersja"],
     ]
-    links = [target(URL, a["href"]) for a in page.select("#rejestr-zmian ~ table tbody a")]
+    links = [target(URL, a["href"]) for a in page.select("#rejestr-zmian ~ table tbody td:first-child a")]
     assert links == [f"{URL}/wersje/{v}" for v in sorted(versions_of(site), reverse=True)]
+    compared = [a["href"] for a in page.select("#rejestr-zmian ~ table tbody td:last-child a")]
+    assert all(href.endswith("/#porownanie") for href in compared) and len(compared) == 2
 
 
 def test_a_version_page_shows_the_text_as_it_was(site: Path) -> None:
