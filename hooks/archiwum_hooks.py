@@ -68,9 +68,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    if page.meta.get("wydawca"):
+    if not page.meta.get("wydawca"):
+        return markdown
+    try:
         return render_hand_written(markdown, _site(config), page.file.src_uri)
-    return markdown
+    except InvalidArchive as exc:
+        raise PluginError(str(exc)) from None
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:

@@ -164,3 +164,17 @@ def test_the_archive_page_groups_by_adoption_year_and_status(real_site: Path) ->
         "programy/0265011-walbrzych/pal-2010-2013",
         "programy/2808011-ketrzyn/pal-2021-2030",
     ]
+
+
+def test_a_typo_in_a_page_placeholder_is_named_without_a_traceback(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    page = project / "docs" / "redakcja.md"
+    text = page.read_text(encoding="utf-8").replace("{{ wydawca.address", "{{ wydawca.adres")
+    page.write_text(text, encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "wydawca.adres " in row)
+    assert f"docs/redakcja.md:{line}: błąd we wstawce" in result.stderr
+    assert "has no attribute 'adres'" in result.stderr and "wydawca.address" in result.stderr
+    assert not (project / "site").exists()

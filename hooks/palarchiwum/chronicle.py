@@ -84,8 +84,8 @@ class Chronicle:
     def __init__(self, archive: Archive, history: History, root: Path, docs_dir: Path) -> None:
         self.history = history
         self._root = root
-        self._docs_prefix = _relative(docs_dir, root)
-        self._folders = {_relative(p.record_path.parent, root): p for p in archive.programmes}
+        self._docs_prefix = relative_posix(docs_dir, root)
+        self._folders = {relative_posix(p.record_path.parent, root): p for p in archive.programmes}
         self._paths = self._paths_by_folder()
         self._changes = {p.key: self._register_of(p) for p in archive.programmes}
 
@@ -163,12 +163,12 @@ class Chronicle:
         return None
 
     def _register_of(self, programme: Programme) -> list[Change]:
-        folder = _relative(programme.record_path.parent, self._root)
+        folder = relative_posix(programme.record_path.parent, self._root)
         paths = self._paths[folder]
         touched = {v.commit.sha for path in paths for v in self.history.versions[path]}
         commits = [c for c in self.history.commits if c.sha in touched]
-        text_path = _relative(programme.text_path, self._root)
-        record_path = _relative(programme.record_path, self._root)
+        text_path = relative_posix(programme.text_path, self._root)
+        record_path = relative_posix(programme.record_path, self._root)
         versions = [
             Version(
                 programme,
@@ -192,7 +192,8 @@ class Chronicle:
         return changes
 
 
-def _relative(path: Path, root: Path) -> str:
+def relative_posix(path: Path, root: Path) -> str:
+    """`path` relative to `root`, as git prints paths."""
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from .fulltext import HEADING_SHIFT, anchored_segments, shift_headings
 from .logic import logic_of
 from .paging import paginate
 from .polish import plural
+from .problems import InvalidArchive, Problem, display_path
 from .records import SECTIONS
 from .site import Site
 from .taxonomy import Taxonomy
@@ -182,14 +184,40 @@ def render_hand_written(markdown: str, site: Site, src_uri: str) -> str:
     so that dates such as the site's first publication come from git, not from anyone's memory.
     """
     env = environment(site.settings.templates_dir)
-    return env.from_string(markdown).render(
-        wydawca=site.publisher,
-        archive=site.archive,
-        strona=site.chronicle.page_metryczka(src_uri, site.publisher.name),
-        witryna=site.chronicle.page_metryczka("index.md", site.publisher.name),
-        historia=site.chronicle,
-        aktualizacja=site.chronicle.history.commits[0].day if site.chronicle.history.commits else None,
-    )
+    try:
+        return env.from_string(markdown).render(
+            wydawca=site.publisher,
+            archive=site.archive,
+            strona=site.chronicle.page_metryczka(src_uri, site.publisher.name),
+            witryna=site.chronicle.page_metryczka("index.md", site.publisher.name),
+            historia=site.chronicle,
+            aktualizacja=site.chronicle.history.commits[0].day if site.chronicle.history.commits else None,
+        )
+    except jinja2.TemplateError as exc:
+        path = site.docs_dir / src_uri
+        line = _line_of_error(exc, path)
+        raise InvalidArchive(
+            [
+                Problem(
+                    display_path(path, site.settings.root),
+                    line,
+                    "",
+                    f"błąd we wstawce {{{{ … }}}}: {exc.message or exc}",
+                    "dostępne są m.in. wydawca.name, wydawca.address, wydawca.email, wydawca.phone, "
+                    "wydawca.editors; zob. docs/redakcja.md",
+                )
+            ]
+        ) from None
+
+
+def _line_of_error(exc: jinja2.TemplateError, path: Path) -> int:
+    """The line of the file (front matter counted) where the failing placeholder is, or 0."""
+    name = re.search(r"attribute '([^']+)'|'([^']+)' is undefined", str(exc))
+    if name is None:
+        return 0
+    token = re.compile(rf"\{{\{{[^}}]*\b{re.escape(name.group(1) or name.group(2))}\b")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next((i for i, line in enumerate(lines, 1) if token.search(line)), 0)
 
 
 def attachment_assets(archive: Archive) -> Iterator[GeneratedAsset]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .archive import Archive, build_archive
-from .chronicle import Chronicle, Metryczka
+from .chronicle import Chronicle, Metryczka, relative_posix
 from .history import read_history
 from .publisher import Publisher, publisher_from
 from .settings import Settings, from_environment
@@ -41,14 +41,7 @@ def prepare_site(root: Path, options: Mapping[str, Any], docs_dir: Path, site_ur
     settings = from_environment(root, options)
     archive = build_archive(settings.programmes_dir, root, settings.as_of)
     publisher = publisher_from(options)
-    paths = [_relative(settings.programmes_dir, root), _relative(docs_dir, root)]
+    paths = [relative_posix(settings.programmes_dir, root), relative_posix(docs_dir, root)]
     chronicle = Chronicle(archive, read_history(root, paths), root, docs_dir)
     url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
     return Site(settings, archive, chronicle, publisher, docs_dir, url)
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
