@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -9,6 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from palarchiwum.archive import build_archive
+from palarchiwum.problems import InvalidArchive
 
 PROJECT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-25"
@@ -210,3 +214,19 @@ def write_archive(
     (folder / "programme.yml").write_text(record, encoding="utf-8")
     (folder / "programme.md").write_text(text, encoding="utf-8")
     return folder
+
+
+# Validation tests check the archive on this day, and report problems in this record.
+VALIDATION_AS_OF = dt.date(2021, 6, 1)
+RECORD = "programmes/1234562-przykladowo/pal-2020-2022/programme.yml"
+
+
+def problems(root: Path) -> list[str]:
+    """The problem lines a clerk would see for the archive under root/programmes."""
+    with pytest.raises(InvalidArchive) as caught:
+        build_archive(root / "programmes", root, VALIDATION_AS_OF)
+    return [str(p) for p in caught.value.problems]
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)

@@ -99,15 +99,20 @@ def open_page(browser: Browser, url: str, width: int = 1280) -> tuple[Page, list
     return page, requests
 
 
-@pytest.mark.parametrize("name", PAGES)
-def test_no_accessibility_violations(browser: Browser, site_url: str, name: str) -> None:
-    page, _ = open_page(browser, site_url + PAGES[name])
+def axe_violations(page: Page) -> list[dict[str, object]]:
+    """What axe-core finds against the WCAG 2.1 A and AA rules on the open page."""
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
-    violations = [
+    return [
         {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
         for v in result["violations"]
     ]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_accessibility_violations(browser: Browser, site_url: str, name: str) -> None:
+    page, _ = open_page(browser, site_url + PAGES[name])
+    violations = axe_violations(page)
     assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
     page.context.close()
 
@@ -189,10 +194,8 @@ def test_the_logic_view_leads_to_an_unassigned_action(browser: Browser, site_url
 def test_a_version_page_is_accessible(browser: Browser, site_url: str, real_site: Path) -> None:
     (version,) = (real_site / "programy/2406013-klobuck/pal-2021-2022/wersje").iterdir()
     page, _ = open_page(browser, f"{site_url}programy/2406013-klobuck/pal-2021-2022/wersje/{version.name}/")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
-    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
-    assert violations == []
+    violations = axe_violations(page)
+    assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
     assert page.locator("text=Wersja bieżąca").count() == 1
     page.context.close()
 
@@ -211,10 +214,8 @@ def test_a_comparison_of_two_versions_is_accessible(browser: Browser, history_ur
     page.click("article a[href*='wersje/2024-02-20-']")  # version 2: the text changed
     page.wait_for_load_state()
     assert "/wersje/2024-02-20-" in page.url
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
-    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
-    assert violations == []
+    violations = axe_violations(page)
+    assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
     inserted = page.locator(".pal-porownanie ins").first
     assert inserted.evaluate("e => getComputedStyle(e).textDecorationLine") == "underline"
     assert "i wyłącznie" in inserted.inner_text()

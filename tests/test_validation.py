@@ -2,29 +2,24 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from pathlib import Path
 
 import pytest
 
-from conftest import GMINA_YML, PROGRAMME_MD, PROGRAMME_YML, copy_project, run_build, write_archive
+from conftest import (
+    GMINA_YML,
+    PROGRAMME_MD,
+    PROGRAMME_YML,
+    RECORD,
+    copy_project,
+    line_of,
+    problems,
+    run_build,
+    write_archive,
+)
+from conftest import VALIDATION_AS_OF as AS_OF
 from palarchiwum.archive import build_archive
-from palarchiwum.problems import InvalidArchive
-
-AS_OF = dt.date(2021, 6, 1)
-RECORD = "programmes/1234562-przykladowo/pal-2020-2022/programme.yml"
-
-
-def problems(root: Path) -> list[str]:
-    """The problem lines a clerk would see for the archive under root/programmes."""
-    with pytest.raises(InvalidArchive) as caught:
-        build_archive(root / "programmes", root, AS_OF)
-    return [str(p) for p in caught.value.problems]
-
-
-def line_of(text: str, needle: str) -> int:
-    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
 
 
 def test_the_minimal_archive_is_valid(tmp_path: Path) -> None:

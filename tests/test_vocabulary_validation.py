@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from conftest import PROGRAMME_YML, write_archive
-from palarchiwum.archive import build_archive
-from palarchiwum.problems import InvalidArchive
+from conftest import PROGRAMME_YML, RECORD, line_of, problems, write_archive
 
-AS_OF = dt.date(2021, 6, 1)
-RECORD = "programmes/1234562-przykladowo/pal-2020-2022/programme.yml"
 VOCABULARY = "programmes/slowniki/adresaci.yml"
-
-
-def problems(root: Path) -> list[str]:
-    with pytest.raises(InvalidArchive) as caught:
-        build_archive(root / "programmes", root, AS_OF)
-    return [str(p) for p in caught.value.problems]
-
-
-def line_of(text: str, needle: str) -> int:
-    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
 
 
 @pytest.mark.parametrize(

@@ -47,21 +47,22 @@ class GeneratedAsset:
     source: Path
 
 
-def environment(templates_dir: Path) -> jinja2.Environment:
-    """Jinja for Markdown output: no HTML escaping here, Markdown and MkDocs handle the text."""
+def environment(templates_dir: Path, autoescape: bool = False) -> jinja2.Environment:
+    """Jinja for generated files: Markdown unescaped (Markdown and MkDocs handle the text), XML escaped."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        autoescape=False,
+        autoescape=autoescape,
     )
     env.filters["dzien"] = polish_day
     env.filters["data_czesciowa"] = polish_partial
     env.filters["rozmiar"] = _size
     env.filters["jeden_wiersz"] = _one_line
     env.filters["komorka"] = _table_cell
+    env.filters["adres"] = _page_url
     env.globals["liczba"] = plural
     env.globals["SEKCJE"] = SECTIONS
     env.globals["SLOWNIK_SEKCJI"] = {section: key for key, section, _ in TERM_FIELDS}
@@ -148,26 +149,13 @@ def render_pages(site: Site) -> Iterator[GeneratedPage]:
     register = chronicle.register()
     for page in paginate(register, REGISTER_PAGE_SIZE, "rejestr-zmian/"):
         yield render("rejestr.md", page.src_uri, strona=page)
-    feed = xml_environment(site.settings.templates_dir).get_template("rejestr.xml")
+    feed = environment(site.settings.templates_dir, autoescape=True).get_template("rejestr.xml")
     yield GeneratedPage(
         FEED_URI,
         feed.render(
             wpisy=register[:FEED_ENTRIES], wydawca=site.publisher, adres=site.site_url, archive=archive
         ),
     )
-
-
-def xml_environment(templates_dir: Path) -> jinja2.Environment:
-    """Jinja for XML output: everything escaped."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir),
-        undefined=jinja2.StrictUndefined,
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["adres"] = lambda src_uri: _page_url(src_uri)
-    return env
 
 
 def _page_url(src_uri: str) -> str:
