@@ -96,3 +96,8 @@ def polish_partial(date: PartialDate) -> str:
     if date.precision == "miesiac":
         return f"{_MONTHS_NOMINATIVE[date.first.month - 1]} {date.first.year}"
     return polish_day(date.first)
+
+
+def polish_month(month: int) -> str:
+    """'styczeń' for 1."""
+    return _MONTHS_NOMINATIVE[month - 1]

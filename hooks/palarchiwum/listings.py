@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from .archive import Archive
 from .polish import sort_key
 from .records import Programme, Status
 from .slugs import slugify
-from .taxonomy import Occurrence, Taxonomy
+from .taxonomy import Taxonomy
 from .vocabularies import Term, Vocabulary
 
 # Vocabularies whose shared terms lead from a programme to similar ones.
@@ -105,10 +106,19 @@ def similar(taxonomy: Taxonomy, programme: Programme) -> list[tuple[Vocabulary, 
     return found
 
 
-def status_groups(occurrences: Sequence[Occurrence]) -> list[tuple[str, list[Occurrence]]]:
+class _OfProgramme(Protocol):
+    @property
+    def programme(self) -> Programme: ...
+
+
+Row = TypeVar("Row", bound=_OfProgramme)
+
+
+def status_groups(rows: Sequence[Row]) -> list[tuple[str, list[Row]]]:
+    """Rows about programmes (term occurrences, collaboration points) split by STATUS_GROUPS."""
     groups = []
     for code, statuses in STATUS_GROUPS:
-        members = [o for o in occurrences if o.programme.status in statuses]
+        members = [o for o in rows if o.programme.status in statuses]
         if members:
             groups.append((code, members))
     return groups

@@ -13,15 +13,18 @@ import jinja2
 
 from . import listings
 from .archive import Archive
-from .dates import polish_day, polish_partial
+from .collaboration import COLLABORATION_THEMES, openings
+from .dates import polish_day, polish_month, polish_partial
+from .finder import FINDER_DATA_URI, finder_data
 from .fulltext import HEADING_SHIFT, anchored_segments, shift_headings
 from .logic import logic_of
 from .paging import paginate
 from .polish import plural
 from .problems import InvalidArchive, Problem, display_path
-from .records import SECTIONS
+from .records import SECTIONS, Status
 from .site import Site
 from .taxonomy import Taxonomy
+from .timeline import timeline_of
 from .vocabularies import TERM_FIELDS
 
 # Programmes listed on one page of a term's listing, and of a year's or voivodeship's;
@@ -29,6 +32,7 @@ from .vocabularies import TERM_FIELDS
 TERM_PAGE_SIZE = 30
 LIST_PAGE_SIZE = 50
 REGISTER_PAGE_SIZE = 50
+OPENINGS_PAGE_SIZE = 20  # programmes on one page of "Dla organizacji"
 FEED_ENTRIES = 50
 FEED_URI = "rejestr-zmian/feed.xml"
 
@@ -59,6 +63,7 @@ def environment(templates_dir: Path, autoescape: bool = False) -> jinja2.Environ
     )
     env.filters["dzien"] = polish_day
     env.filters["data_czesciowa"] = polish_partial
+    env.filters["miesiac"] = polish_month
     env.filters["rozmiar"] = _size
     env.filters["jeden_wiersz"] = _one_line
     env.filters["komorka"] = _table_cell
@@ -123,6 +128,7 @@ def render_pages(site: Site) -> Iterator[GeneratedPage]:
             logika=logic_of(programme),
             podobne=listings.similar(taxonomy, programme),
             zmiany=chronicle.changes(programme),
+            harmonogram=timeline_of(programme, archive.as_of),
         )
         for change in chronicle.changes(programme):
             yield render(
@@ -133,6 +139,20 @@ def render_pages(site: Site) -> Iterator[GeneratedPage]:
                 liczba_wersji=len(chronicle.changes(programme)),
                 tekst=shift_headings(change.version.text or "", HEADING_SHIFT),
             )
+    yield render("dla-mieszkancow.md", "dla-mieszkancow/index.md", wojewodztwa=regions)
+    yield GeneratedPage(FINDER_DATA_URI, finder_data(archive, taxonomy))
+    points = openings(archive)
+    in_force = sum(1 for o in points if o.programme.status is Status.IN_FORCE)
+    for page in paginate(points, OPENINGS_PAGE_SIZE, "dla-organizacji/"):
+        yield render(
+            "dla-organizacji.md",
+            page.src_uri,
+            strona=page,
+            grupy=listings.status_groups(page.items),
+            wszystkie=points,
+            obowiazujace=in_force,
+            tematy=sorted(COLLABORATION_THEMES),
+        )
     yield render("tematy.md", "tematy/index.md")
     for vocabulary in archive.vocabularies:
         yield render("slownik.md", vocabulary.src_uri, slownik=vocabulary)
