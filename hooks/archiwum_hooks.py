@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 
 from palarchiwum.pages import attachment_assets, render_hand_written, render_pages
 from palarchiwum.problems import InvalidArchive
+from palarchiwum.search_index import SearchIndexFailed, index_site, latin_spellings
 from palarchiwum.site import Site, prepare_site
 
 _KEY = "pal_archiwum"
@@ -68,6 +69,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    page.meta["lacinka"] = latin_spellings(markdown)  # for the search; see overrides/main.html
     if not page.meta.get("wydawca"):
         return markdown
     try:
@@ -82,3 +84,10 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     context["wydawca"] = site.publisher
     context["metryczka"] = site.metryczka_for(page.file.src_uri)
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    try:
+        index_site(Path(config.site_dir))
+    except SearchIndexFailed as exc:
+        raise PluginError(str(exc)) from None
