@@ -7,10 +7,13 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
+from browser import launch
 from palarchiwum.archive import build_archive
 from palarchiwum.problems import InvalidArchive
 
@@ -29,6 +32,12 @@ def copy_project(target: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
         else:
             shutil.copy2(source, target / part)
     return target
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One Chromium for the whole test run (Debian's package, driven by Playwright)."""
+    yield from launch()
 
 
 def run_build(

@@ -1,30 +1,19 @@
-"""The built archive in a real browser: accessibility, small screens, keyboard, no outside requests.
-
-Chromium comes from Debian's packages (``apt-get install chromium``), driven by Playwright;
-axe-core is the copy shipped in the axe-playwright-python package.
-"""
+"""The built archive in a real browser: accessibility, small screens, keyboard, no outside requests."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import os
-import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import axe_playwright_python
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser
 
+from browser import ARTIFACTS, axe_violations, open_page, serve
 from conftest import run_build
+from pages import records
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-AXE = Path(axe_playwright_python.__file__).parent / "axe.min.js"
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = {
     "start": "",
     "program": "programy/2406013-klobuck/pal-2021-2022/",
@@ -40,73 +29,15 @@ PAGES = {
     "deklaracja-dostepnosci": "deklaracja-dostepnosci/",
     "tekst-latwy": "tekst-latwy/",
     "redakcja": "redakcja/",
+    "szukaj": "szukaj/?q=ketrzyn",
+    "dla-mieszkancow": "dla-mieszkancow/",
+    "dla-organizacji": "dla-organizacji/",
 }
-
-
-def chromium_path() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(path).exists():
-        pytest.fail("Brak Chromium: zainstaluj pakiet Debiana 'chromium' (robi to scripts/test)")
-    return path
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
 def site_url(real_site: Path) -> Iterator[str]:
     yield from serve(real_site)
-
-
-def serve(site: Path) -> Iterator[str]:
-    """Serve a built site over HTTP on a free port for as long as the caller needs it."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_path(),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield browser
-        browser.close()
-
-
-def open_page(browser: Browser, url: str, width: int = 1280) -> tuple[Page, list[str]]:
-    """A page at `url`, and the list every request it makes is appended to."""
-    context = browser.new_context(viewport={"width": width, "height": 900}, locale="pl-PL")
-    page = context.new_page()
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.goto(url, wait_until="networkidle")
-    return page, requests
-
-
-def axe_violations(page: Page) -> list[dict[str, object]]:
-    """What axe-core finds against the WCAG 2.1 A and AA rules on the open page."""
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
-    return [
-        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
-        for v in result["violations"]
-    ]
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -142,8 +73,9 @@ def test_no_request_leaves_the_site(browser: Browser, site_url: str, name: str) 
     page.context.close()
 
 
-def test_skip_link_reaches_the_main_content(browser: Browser, site_url: str) -> None:
-    page, _ = open_page(browser, site_url + PAGES["program"])
+@pytest.mark.parametrize("name", ["start", "program", "termin", "gmina", "rejestr-zmian", "szukaj"])
+def test_skip_link_reaches_the_main_content(browser: Browser, site_url: str, name: str) -> None:
+    page, _ = open_page(browser, site_url + PAGES[name])
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent.trim()")
     assert focused == "Przejdź do treści"
@@ -244,4 +176,61 @@ def test_a_programme_prints_as_a_clean_document_with_its_metryczka(browser: Brow
     ARTIFACTS.mkdir(exist_ok=True)
     pdf = page.pdf(path=str(ARTIFACTS / "program-wydruk.pdf"), format="A4")
     assert pdf.startswith(b"%PDF")
+    page.context.close()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_harmonogram_bars_and_the_as_of_line_sit_on_their_months(
+    browser: Browser, site_url: str, width: int
+) -> None:
+    page, _ = open_page(browser, site_url + PAGES["program"], width=width)
+    geometry = page.evaluate(
+        """() => [...document.querySelectorAll('.pal-hg__wiersz')].map(row => {
+              const track = row.querySelector('.pal-hg__tor').getBoundingClientRect();
+              const bar = row.querySelector('.pal-hg__pasek').getBoundingClientRect();
+              return [(bar.left - track.left) / track.width, bar.width / track.width];
+           })"""
+    )
+    # Kłobuck: 24 months from January 2021; entry 8 runs July 2021 – July 2022.
+    assert geometry[7] == [pytest.approx(6 / 24, abs=0.01), pytest.approx(13 / 24, abs=0.01)]
+    assert geometry[0] == [pytest.approx(0, abs=0.01), pytest.approx(3 / 24, abs=0.01)]
+    page.context.close()
+    page, _ = open_page(browser, site_url + "programy/2808011-ketrzyn/pal-2021-2030/", width=width)
+    where = page.evaluate(
+        """() => {
+              const track = document.querySelector('.pal-hg__tor').getBoundingClientRect();
+              const line = document.querySelector('.pal-hg__dzis').getBoundingClientRect();
+              return (line.left - track.left) / track.width;
+           }"""
+    )
+    assert where == pytest.approx((70 + 24 / 30) / 120, abs=0.01)  # 25 November 2026 on 2021–2030
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator(".pal-hg").screenshot(path=str(ARTIFACTS / f"harmonogram-{width}.png"))
+    page.context.close()
+
+
+def test_the_residents_finder_narrows_by_group_municipality_and_status(
+    browser: Browser, site_url: str
+) -> None:
+    page, _ = open_page(browser, site_url + PAGES["dla-mieszkancow"])
+    real = dict(records())
+
+    def shown() -> set[str]:
+        page.wait_for_timeout(100)
+        return {
+            urlsplit(h).path.strip("/")
+            for h in page.eval_on_selector_all("#pal-dla-mnie-wyniki a", "links => links.map(a => a.href)")
+        }
+
+    assert shown() == set(real)
+    page.select_option("#pal-grupa", "osoby-bezrobotne")
+    wanted = {u for u, r in real.items() if any("osoby-bezrobotne" in a["grupy"] for a in r["adresaci"])}
+    assert shown() == wanted and len(wanted) >= 2
+    page.select_option("#pal-gmina", "2808011-ketrzyn")
+    wanted = {u for u in wanted if "2808011-ketrzyn" in u}
+    assert shown() == wanted
+    page.check("#pal-teraz")
+    assert shown() == {"programy/2808011-ketrzyn/pal-2021-2030"}
+    status = page.locator("#pal-dla-mnie-stan").inner_text()
+    assert status == "Znaleziono 1 program."
     page.context.close()

@@ -7,10 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from conftest import copy_project, run_build
-from pages import article_text, plain, programme_links, records, section_text, soup
+from pages import PROGRAMMES, article_text, plain, programme_links, records, section_text, soup, target
 
 REAL = records()
 IDS = [url for url, _ in REAL]
@@ -55,19 +56,54 @@ def test_every_item_links_to_its_place_in_the_full_text(real_site: Path, url: st
         assert target is not None, f"#{anchor} does not land in the full text"
 
 
+def _term_names(vocabulary: str) -> dict[str, str]:
+    data = yaml.safe_load((PROGRAMMES / "slowniki" / f"{vocabulary}.yml").read_text(encoding="utf-8"))
+    return {term["id"]: term["nazwa"] for term in data["terminy"]}
+
+
+def _answer(summary: BeautifulSoup, question: str) -> BeautifulSoup:
+    return summary.find("dt", string=question).find_next_sibling("dd")
+
+
 @pytest.mark.parametrize(("url", "record"), REAL, ids=IDS)
-def test_header_shows_key_facts(real_site: Path, url: str, record: dict) -> None:
-    facts = " ".join(soup(real_site, url).select_one(".pal-fakty").get_text(" ").split())
-    for label in (
-        "Gmina",
-        "Okres realizacji",
-        "Status na dzień 25 listopada 2026 r.",
-        "Uchwała",
-        "Realizator",
-    ):
-        assert label in facts
-    number = record["uchwala"]["numer"]
-    assert (f"Uchwała nr {number}" if number else "brak w dokumencie źródłowym") in facts
+def test_w_skrocie_answers_from_the_record(real_site: Path, url: str, record: dict) -> None:
+    page = soup(real_site, url)
+    summary = page.select_one("#w-skrocie").find_parent("section")
+    assert page.select_one("article h1").find_next_sibling() is summary, "W skrócie opens the page"
+    goal = " ".join(_answer(summary, "Po co").get_text(" ").split())
+    assert goal.startswith(plain(record["cel_glowny"]["tresc"]))
+    groups = _term_names("adresaci")
+    wanted = {groups[g] for item in record["adresaci"] for g in item["grupy"]}
+    links = {a.get_text(strip=True): a["href"] for a in _answer(summary, "Dla kogo").select("a")}
+    assert wanted <= set(links)
+    assert all(target(url, links[name]).startswith("adresaci/") for name in wanted)
+    sources = _term_names("finansowanie")
+    money = {a.get_text(strip=True) for a in _answer(summary, "Skąd pieniądze").select("a")}
+    assert {sources[z] for item in record["finansowanie"] for z in item["zrodla"]} <= money
+    when = " ".join(_answer(summary, "Kiedy").get_text(" ").split())
+    assert f"na dzień 25 listopada 2026 r.: {summary.select_one('.pal-status').get_text()}" in when
+    runner = _answer(summary, "Kto realizuje").get_text(" ", strip=True)
+    implementer = record["realizator"]
+    assert runner == (implementer["nazwa"] if implementer else "brak w dokumencie źródłowym")
+    contact = " ".join(_answer(summary, "Kontakt").get_text(" ").split())
+    assert record["kontakt"] is None  # none of the five documents gives one
+    gmina = yaml.safe_load((PROGRAMMES / url.split("/")[1] / "gmina.yml").read_text(encoding="utf-8"))
+    assert contact.startswith("Dokument nie podaje kontaktu. Jednostki gminy:")
+    for unit in gmina["jednostki"]:
+        assert f"{unit['nazwa']} (adres, telefon, e-mail: brak danych w archiwum)" in contact
+
+
+def test_w_skrocie_shows_contact_details_the_record_gives(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "projekt")
+    record = project / "programmes/2808011-ketrzyn/pal-2021-2030/programme.yml"
+    text = record.read_text(encoding="utf-8")
+    contact = "kontakt:\n  nazwa: Punkt PAL\n  telefon: 89 000 00 00\n  email: pal@example.org\n"
+    record.write_text(text.replace("kontakt: null\n", contact), encoding="utf-8")
+    assert run_build(project).returncode == 0
+    page = soup(project / "site", "programy/2808011-ketrzyn/pal-2021-2030")
+    answer = _answer(page.select_one("#w-skrocie").find_parent("section"), "Kontakt")
+    assert " ".join(answer.get_text(" ").split()) == "Punkt PAL: tel. 89 000 00 00, pal@example.org"
+    assert answer.select_one("a")["href"] == "mailto:pal@example.org"
 
 
 def test_unknown_resolution_is_shown_as_unknown(real_site: Path) -> None:
@@ -87,7 +123,7 @@ def test_superseded_programme_links_to_its_successor(real_site: Path) -> None:
 
 def test_statuses_follow_the_as_of_date(real_site: Path) -> None:
     statuses = {
-        url: soup(real_site, url).select_one(".pal-fakty .pal-status").get_text(strip=True) for url, _ in REAL
+        url: soup(real_site, url).select_one(".pal-skrot .pal-status").get_text(strip=True) for url, _ in REAL
     }
     assert statuses == {
         "programy/0265011-walbrzych/pal-2010-2013": "zakończony",
@@ -104,9 +140,9 @@ def test_as_of_date_is_configurable(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     site = project / "site"
     page = soup(site, "programy/2808011-ketrzyn/pal-2014-2020")
-    assert page.select_one(".pal-fakty .pal-status").get_text(strip=True) == "obowiązujący"
-    assert "Status na dzień 1 czerwca 2016 r." in article_text(page)
-    klobuck = soup(site, "programy/2406013-klobuck/pal-2021-2022").select_one(".pal-fakty .pal-status")
+    assert page.select_one(".pal-skrot .pal-status").get_text(strip=True) == "obowiązujący"
+    assert "na dzień 1 czerwca 2016 r.: obowiązujący" in article_text(page)
+    klobuck = soup(site, "programy/2406013-klobuck/pal-2021-2022").select_one(".pal-skrot .pal-status")
     assert klobuck.get_text(strip=True) == "przyjęty, realizacja jeszcze się nie zaczęła"
 
 

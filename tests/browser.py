@@ -1,0 +1,94 @@
+"""Helpers for tests in a real browser: Debian's Chromium driven by Playwright, and axe-core.
+
+Chromium comes from Debian's packages (``apt-get install chromium``); axe-core is the copy
+shipped in the axe-playwright-python package.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import axe_playwright_python
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+AXE = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Pages that fill themselves in the browser are read once they have: the condition says when.
+SEARCH_DONE = "/^(Znaleziono|Brak)/.test(document.querySelector('#pal-szukaj-stan').innerText)"
+READY = {
+    "szukaj": f"!location.search || {SEARCH_DONE}",
+    "dla-mieszkancow": "document.querySelectorAll('#pal-dla-mnie-wyniki li').length > 0",
+}
+
+
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        pytest.fail("Brak Chromium: zainstaluj pakiet Debiana 'chromium' (robi to scripts/test)")
+    return path
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def serve(site: Path) -> Iterator[str]:
+    """Serve a built site over HTTP on a free port for as long as the caller needs it."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def open_page(browser: Browser, url: str, width: int = 1280) -> tuple[Page, list[str]]:
+    """A page at `url`, and the list every request it makes is appended to."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="pl-PL")
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(url, wait_until="networkidle")
+    ready = next((cond for name, cond in READY.items() if urlsplit(url).path.endswith(f"/{name}/")), None)
+    if ready:
+        page.wait_for_function(ready, timeout=10_000)
+    return page, requests
+
+
+def axe_violations(page: Page) -> list[dict[str, object]]:
+    """What axe-core finds against the WCAG 2.1 A and AA rules on the open page."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+    return [
+        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]
+
+
+def launch() -> Iterator[Browser]:
+    """Chromium with the flags that keep it off the network (no updates, sync or first-run calls)."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()

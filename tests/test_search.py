@@ -1,0 +1,140 @@
+"""Search in Polish, in a real browser: no diacritics, "ł", inflected forms, keyboard only."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from browser import ARTIFACTS, SEARCH_DONE, open_page, serve
+from conftest import PROGRAMME_MD, copy_project, run_build, write_archive
+from palarchiwum.search_index import latin_spellings
+
+# A programme whose text has the words the real five lack: "żłobek" and "bezdomność".
+SEARCH_MD = (
+    PROGRAMME_MD
+    + """
+## V. Działania dodatkowe
+
+Gmina utworzy żłobek gminny dla dzieci rodziców, którzy wracają do pracy. Bezdomność jest
+problemem gminy, dlatego program obejmuje przeciwdziałanie bezdomności.
+"""
+)
+KETRZYN = {"programy/2808011-ketrzyn/pal-2014-2020", "programy/2808011-ketrzyn/pal-2021-2030"}
+PRZYKLADOWO = "programy/1234562-przykladowo/pal-2020-2022"
+KLOBUCK = "programy/2406013-klobuck/pal-2021-2022"
+
+
+@pytest.fixture(scope="module")
+def search_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    project = copy_project(tmp_path_factory.mktemp("szukaj") / "projekt")
+    write_archive(project / "programmes", text=SEARCH_MD)
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    yield from serve(project / "site")
+
+
+def search(page: Page, base: str, query: str) -> tuple[str, list[str]]:
+    """The status line and the site paths of every result, after showing them all."""
+    page.goto(f"{base}szukaj/?q={query}")
+    page.wait_for_function(SEARCH_DONE)
+    more = page.locator("#pal-wiecej")
+    while more.is_visible():
+        shown = page.locator("#pal-wyniki > li").count()
+        more.click()
+        page.wait_for_function(f"document.querySelectorAll('#pal-wyniki > li').length > {shown}")
+    hrefs = page.eval_on_selector_all("#pal-wyniki > li > h2 a", "links => links.map(a => a.pathname)")
+    return page.locator("#pal-szukaj-stan").inner_text(), [h.strip("/") for h in hrefs]
+
+
+def programmes(paths: list[str]) -> set[str]:
+    return {p for p in paths if re.fullmatch(r"programy/\d{7}-[^/]+/[^/]+", p)}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("ketrzyn", KETRZYN),  # no diacritics: Kętrzyn
+        ("Kętrzyn", KETRZYN),
+        ("bezdomnosc", {PRZYKLADOWO}),  # bezdomność, bezdomności
+        ("zlobek", {PRZYKLADOWO}),  # "ł" has no Unicode decomposition: żłobek
+        ("klobuck", {KLOBUCK}),  # Kłobuck
+    ],
+)
+def test_a_query_without_polish_letters_finds_words_with_them(
+    browser: Browser, search_url: str, query: str, expected: set[str]
+) -> None:
+    page, _ = open_page(browser, search_url + "szukaj/")
+    status, found = search(page, search_url, query)
+    assert status.startswith("Znaleziono"), status
+    assert expected <= programmes(found), found
+    municipalities = {"gminy/" + p.split("/")[1] for p in expected}
+    assert found[0] in expected | municipalities, found[:3]
+    page.context.close()
+
+
+def test_a_word_missing_from_the_archive_finds_nothing(browser: Browser, search_url: str) -> None:
+    # Pagefind would fall back to the longest indexed prefix ("z", "w") and list unrelated pages.
+    page, _ = open_page(browser, search_url + "szukaj/")
+    for query in ("zqwerty", "wodociąg"):
+        status, found = search(page, search_url, query)
+        assert status.startswith("Brak wyników"), (query, found[:3])
+        assert found == []
+    page.context.close()
+
+
+def test_inflected_forms_find_each_other(browser: Browser, search_url: str) -> None:
+    page, _ = open_page(browser, search_url + "szukaj/")
+    _, plural_genitive = search(page, search_url, "bezrobotnych")
+    _, plural_nominative = search(page, search_url, "bezrobotni")
+    # The Kętrzyn texts say "bezrobotnych", the Przykładowo text "bezrobotne".
+    assert KETRZYN | {PRZYKLADOWO} <= programmes(plural_genitive)
+    assert programmes(plural_genitive) == programmes(plural_nominative)
+    page.context.close()
+
+
+def test_search_is_reachable_and_usable_with_the_keyboard_only(browser: Browser, search_url: str) -> None:
+    page, _ = open_page(browser, search_url)
+    for _ in range(3):  # the skip link, the BIP mark, then the search field
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "pal-szukaj-pasek":
+            break
+    assert page.evaluate("document.activeElement.id") == "pal-szukaj-pasek"
+    page.keyboard.type("zlobek gminny")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/szukaj/?q=zlobek+gminny")
+    page.wait_for_function("document.querySelectorAll('#pal-wyniki > li').length > 0")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "szukaj-zlobek.png"), full_page=True)
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("!!document.activeElement.closest('#pal-wyniki')"):
+            break
+    assert page.evaluate("document.activeElement.closest('#pal-wyniki h2') !== null")
+    first = page.evaluate("document.activeElement.pathname")
+    assert first == page.eval_on_selector("#pal-wyniki h2 a", "a => a.pathname")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**{first}")
+    assert "żłobek" in page.locator("article").inner_text().lower()
+    page.context.close()
+
+
+def test_a_failing_indexer_stops_the_build_with_a_clear_message(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "projekt")
+    fake = tmp_path / "zepsuty" / "pagefind"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("")
+    (fake / "__main__.py").write_text("import sys\nsys.exit('Error: cannot read site folder')\n")
+    result = run_build(project, env={"PYTHONPATH": str(fake.parent)})
+    assert result.returncode != 0
+    assert "wyszukiwarka: pagefind nie zbudował indeksu (Error: cannot read site folder)" in result.stderr
+    assert "bash scripts/setup" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_words_with_l_stroke_are_indexed_as_typed_without_polish_letters() -> None:
+    text = "Żłobek w Kłobucku, ŁÓDŹ i żłobek; zwykłe słowa bez tej litery: Kętrzyn, bezdomność."
+    assert latin_spellings(text) == "klobucku lodz slowa zlobek zwykle"
