@@ -12,10 +12,12 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from palarchiwum.pages import attachment_assets, render_hand_written, render_pages
+from palarchiwum.polish import plural
 from palarchiwum.problems import InvalidArchive
 from palarchiwum.search_index import SearchIndexFailed, index_site, latin_spellings
 from palarchiwum.site import Site, prepare_site
@@ -88,6 +90,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
 
 def on_post_build(config: MkDocsConfig) -> None:
     try:
-        index_site(Path(config.site_dir))
+        index = index_site(Path(config.site_dir))
     except SearchIndexFailed as exc:
         raise PluginError(str(exc)) from None
+    pages = plural(index.pages, "stronę", "strony", "stron")
+    get_plugin_logger("palarchiwum").info("wyszukiwarka: zindeksowano %s (%s)", pages, index.folder)

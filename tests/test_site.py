@@ -81,6 +81,8 @@ def test_w_skrocie_answers_from_the_record(real_site: Path, url: str, record: di
     money = {a.get_text(strip=True) for a in _answer(summary, "Skąd pieniądze").select("a")}
     assert {sources[z] for item in record["finansowanie"] for z in item["zrodla"]} <= money
     when = " ".join(_answer(summary, "Kiedy").get_text(" ").split())
+    facts = " ".join(page.select_one(".pal-fakty").get_text(" ").split())
+    assert f"Okres realizacji w brzmieniu dokumentu „{plain(record['okres']['brzmienie'])}”" in facts
     assert f"na dzień 25 listopada 2026 r.: {summary.select_one('.pal-status').get_text()}" in when
     runner = _answer(summary, "Kto realizuje").get_text(" ", strip=True)
     implementer = record["realizator"]
