@@ -16,6 +16,8 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from palarchiwum.datafiles import data_files, data_schemas
+from palarchiwum.jsonld import legislation
 from palarchiwum.pages import attachment_assets, render_hand_written, render_pages
 from palarchiwum.polish import plural
 from palarchiwum.problems import InvalidArchive
@@ -65,7 +67,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = _site(config)
     for page in render_pages(site):
         files.append(File.generated(config, page.src_uri, content=page.content))
-    for asset in attachment_assets(site.archive):
+    for data in data_files(site):
+        files.append(File.generated(config, data.src_uri, content=data.content))
+    for asset in (*attachment_assets(site.archive), *data_schemas()):
         files.append(File.generated(config, asset.src_uri, abs_src_path=str(asset.source)))
     return files
 
@@ -85,6 +89,16 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     context["archiwum"] = site.archive
     context["wydawca"] = site.publisher
     context["metryczka"] = site.metryczka_for(page.file.src_uri)
+    programme = site.archive.programme_at(page.file.src_uri)
+    context["jsonld"] = (
+        legislation(programme, site.archive, site.chronicle, site.site_url) if programme else None
+    )
+    return context
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    if template_name == "sitemap.xml":
+        context["ostatnie_zmiany"] = _site(config).last_changes()
     return context
 
 

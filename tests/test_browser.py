@@ -32,6 +32,8 @@ PAGES = {
     "szukaj": "szukaj/?q=ketrzyn",
     "dla-mieszkancow": "dla-mieszkancow/",
     "dla-organizacji": "dla-organizacji/",
+    "dane-otwarte": "dane/",
+    "jak-dodac-program": "jak-dodac-program/",
 }
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +13,13 @@ import jinja2
 from . import listings
 from .archive import Archive
 from .collaboration import COLLABORATION_THEMES, openings
+from .datafiles import documented_fields
 from .dates import polish_day, polish_month, polish_partial
 from .finder import FINDER_DATA_URI, finder_data
 from .fulltext import HEADING_SHIFT, anchored_segments, shift_headings
+from .generated import GeneratedAsset, GeneratedPage
 from .logic import logic_of
+from .opendata import ALL_CSV, ALL_JSON, CSV_COLUMNS, SCHEMA_DIR
 from .paging import paginate
 from .polish import plural
 from .problems import InvalidArchive, Problem, display_path
@@ -35,20 +37,7 @@ REGISTER_PAGE_SIZE = 50
 OPENINGS_PAGE_SIZE = 20  # programmes on one page of "Dla organizacji"
 FEED_ENTRIES = 50
 FEED_URI = "rejestr-zmian/feed.xml"
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    src_uri: str  # e.g. programy/2808011-ketrzyn/pal-2014-2020/index.md
-    content: str
-
-
-@dataclass(frozen=True)
-class GeneratedAsset:
-    """A file copied from the programmes folder into the site, e.g. an attachment."""
-
-    src_uri: str
-    source: Path
+PROGRAMMES_FEED_URI = "programy/feed.xml"  # programmes added and changed
 
 
 def environment(templates_dir: Path, autoescape: bool = False) -> jinja2.Environment:
@@ -153,6 +142,13 @@ def render_pages(site: Site) -> Iterator[GeneratedPage]:
             obowiazujace=in_force,
             tematy=sorted(COLLABORATION_THEMES),
         )
+    yield render(
+        "dane.md",
+        "dane/index.md",
+        pola=documented_fields(),
+        kolumny=CSV_COLUMNS,
+        pliki={"json": ALL_JSON, "csv": ALL_CSV, "schematy": SCHEMA_DIR},
+    )
     yield render("tematy.md", "tematy/index.md")
     for vocabulary in archive.vocabularies:
         yield render("slownik.md", vocabulary.src_uri, slownik=vocabulary)
@@ -169,13 +165,24 @@ def render_pages(site: Site) -> Iterator[GeneratedPage]:
     register = chronicle.register()
     for page in paginate(register, REGISTER_PAGE_SIZE, "rejestr-zmian/"):
         yield render("rejestr.md", page.src_uri, strona=page)
-    feed = environment(site.settings.templates_dir, autoescape=True).get_template("rejestr.xml")
-    yield GeneratedPage(
-        FEED_URI,
-        feed.render(
-            wpisy=register[:FEED_ENTRIES], wydawca=site.publisher, adres=site.site_url, archive=archive
-        ),
+    xml = environment(site.settings.templates_dir, autoescape=True)
+    feed = xml.get_template("rejestr.xml").render(
+        wpisy=register[:FEED_ENTRIES], wydawca=site.publisher, adres=site.site_url, archive=archive
     )
+    yield GeneratedPage(FEED_URI, feed)
+    changes = sorted(
+        (change for programme in archive.programmes for change in chronicle.changes(programme)),
+        key=lambda change: change.version.commit.date,
+        reverse=True,
+    )
+    feed = xml.get_template("programy.xml").render(
+        zmiany=changes[:FEED_ENTRIES],
+        wydawca=site.publisher,
+        adres=site.site_url,
+        archive=archive,
+        uri=PROGRAMMES_FEED_URI,
+    )
+    yield GeneratedPage(PROGRAMMES_FEED_URI, feed)
 
 
 def _page_url(src_uri: str) -> str:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+from .slugs import ascii_fold
 
 BUNDLE = "pagefind"  # the folder of the site that holds the index and its script
 # Not words of the page: the "¶" permalinks after headings.
@@ -29,12 +30,7 @@ def latin_spellings(text: str) -> str:
 
     Sorted and space-separated, so the same text always gives the same index.
     """
-    return " ".join(sorted({_without_polish_letters(w) for w in _WITH_L_STROKE.findall(text)}))
-
-
-def _without_polish_letters(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word.lower().replace("ł", "l"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(sorted({ascii_fold(w).lower() for w in _WITH_L_STROKE.findall(text)}))
 
 
 class SearchIndexFailed(Exception):

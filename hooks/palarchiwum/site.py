@@ -32,6 +32,24 @@ class Site:
             return self.chronicle.page_metryczka(src_uri, self.publisher.name)
         return None
 
+    def last_changes(self) -> dict[str, str]:
+        """Day of the last change (ISO) of each page that has one: programmes, their versions,
+        hand-written pages. Derived pages (lists, terms) are left out rather than dated by the build.
+        """
+        found: dict[str, str] = {}
+        for programme in self.archive.programmes:
+            changes = self.chronicle.changes(programme)
+            if changes:
+                found[programme.src_uri] = changes[0].version.commit.day.isoformat()
+            for change in changes:
+                found[change.version.src_uri] = change.version.commit.day.isoformat()
+        for path in self.docs_dir.rglob("*.md"):
+            src_uri = path.relative_to(self.docs_dir).as_posix()
+            changed = self.chronicle.page_metryczka(src_uri, None).changed_on
+            if changed:
+                found[src_uri] = changed.isoformat()
+        return found
+
 
 def prepare_site(root: Path, options: Mapping[str, Any], docs_dir: Path, site_url: str) -> Site:
     """Load and check the archive, read its history (one git call), read the publisher.

@@ -1,0 +1,93 @@
+"""The open data files of a build: per-programme JSON, all programmes as JSON and CSV, schemas."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .generated import GeneratedAsset, GeneratedPage
+from .opendata import (
+    ALL_CSV,
+    ALL_JSON,
+    SCHEMA_DIR,
+    Urls,
+    all_programmes,
+    collection_csv,
+    collection_json,
+    record_json,
+)
+from .site import Site
+
+SCHEMAS = Path(__file__).parent / "schemas"
+# Published name of each schema of the data files, and its file in the package.
+DATA_SCHEMAS = {
+    "program.schema.json": "dane-program.schema.json",
+    "programy.schema.json": "dane-programy.schema.json",
+}
+
+
+def data_files(site: Site) -> Iterator[GeneratedPage]:
+    urls = Urls(site.site_url)
+    records = all_programmes(site.archive, site.chronicle, urls)
+    for record in records:
+        yield GeneratedPage(f"dane/programy/{record['id']}.json", record_json(record, urls))
+    yield GeneratedPage(ALL_JSON, collection_json(records, site.archive, urls))
+    yield GeneratedPage(ALL_CSV, collection_csv(records))
+
+
+def data_schemas() -> Iterator[GeneratedAsset]:
+    for published, source in DATA_SCHEMAS.items():
+        yield GeneratedAsset(SCHEMA_DIR + published, SCHEMAS / source)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of the data files, for the page that documents them."""
+
+    path: str  # e.g. "uchwala.numer", "cele[].tresc"
+    kind: str  # "tekst", "liczba", "tak/nie", "lista", "obiekt" (and "lub null")
+    description: str
+
+
+def documented_fields() -> list[Field]:
+    """Every field of a programme's data file, in schema order, with nested fields after their parent."""
+    schema = json.loads((SCHEMAS / DATA_SCHEMAS["program.schema.json"]).read_text(encoding="utf-8"))
+    return list(_fields(schema, schema, ""))
+
+
+def _fields(node: dict[str, Any], root: dict[str, Any], prefix: str) -> Iterator[Field]:
+    for name, spec in node.get("properties", {}).items():
+        if name == "$schema":
+            continue
+        path = f"{prefix}{name}"
+        target = _resolved(spec, root)
+        yield Field(path, _kind(spec, root), spec.get("description") or target.get("description", ""))
+        if target.get("type") == "array" and "items" in target:
+            yield from _fields(_resolved(target["items"], root), root, f"{path}[].")
+        elif "properties" in target:
+            yield from _fields(target, root, f"{path}.")
+
+
+def _resolved(spec: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
+    """The schema a field really has: through "$ref", and the object part of "null or object"."""
+    if "$ref" in spec:
+        return _resolved(root["$defs"][spec["$ref"].rsplit("/", 1)[1]], root)
+    for option in spec.get("oneOf", []):
+        if option.get("type") != "null":
+            return _resolved(option, root)
+    return spec
+
+
+_KINDS = {"string": "tekst", "integer": "liczba", "boolean": "tak/nie", "array": "lista", "object": "obiekt"}
+
+
+def _kind(spec: dict[str, Any], root: dict[str, Any]) -> str:
+    types = spec.get("type") or [o.get("type", "object") for o in spec.get("oneOf", [])] or "object"
+    types = [types] if isinstance(types, str) else types
+    named = [_KINDS.get(t, t) for t in types if t != "null"] or [
+        _KINDS.get(_resolved(spec, root).get("type", ""), "obiekt")
+    ]
+    return " lub ".join(named) + (" lub null" if "null" in types else "")
