@@ -34,3 +34,11 @@ def test_check_lists_every_problem_and_fails(tmp_path: Path) -> None:
     assert "(2 problemy)" in result.stderr
     assert "okres.do: koniec (2019) jest wcześniej niż początek (2020)" in result.stderr
     assert "dzialania[0].cele[0]: odwołanie do nieznanego celu „c7”" in result.stderr
+
+
+def test_the_clerks_script_runs_the_tool_in_the_current_project(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "projekt", parts=("mkdocs.yml", "programmes"))
+    script = HOOKS.parent / "scripts" / "archiwum"
+    result = subprocess.run(["bash", str(script), "check"], cwd=project, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("W porządku: 4 gminy, 5 programów;")

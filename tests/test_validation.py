@@ -235,3 +235,16 @@ def test_a_bad_file_fails_the_build_without_traceback_and_writes_nothing(tmp_pat
     assert "programmes/2808011-ketrzyn/pal-2014-2020/programme.yml:" in output
     assert "okres: brak wymaganego pola" in output
     assert not (project / "site").exists()
+
+
+def test_an_empty_or_repeating_term_list_is_named_in_polish(tmp_path: Path) -> None:
+    record = PROGRAMME_YML.replace("grupy: [osoby-bezrobotne]", "grupy: []").replace(
+        "tematy: [wolontariat]", "tematy: [wolontariat, wolontariat]"
+    )
+    write_archive(tmp_path / "programmes", record=record)
+    found = problems(tmp_path)
+    assert any(
+        "adresaci[0].grupy: lista ma za mało elementów (ma 0, potrzeba co najmniej 1 element)" in p
+        for p in found
+    ), found
+    assert any("cele[1].tematy: lista zawiera powtórzony element" in p for p in found), found

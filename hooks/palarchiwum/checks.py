@@ -46,6 +46,25 @@ def check_programme(
     ]
 
 
+def draft_problems(doc: YamlDocument, shown: str) -> list[Problem]:
+    """The draft flag's problem, checked before the schema so that a draft is named at once."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    return [
+        Problem(shown, doc.line_of(path), field_path(path), message, hint)
+        for path, message, hint in _check_draft(data)
+    ]
+
+
+def _check_draft(data: dict[str, Any]) -> Found:
+    """A draft (``szkic: true``, from ``import`` or ``new program``) is never published unchecked."""
+    if data.get("szkic") is True:
+        yield (
+            ("szkic",),
+            "rekord jest szkicem (z polecenia import albo new) i nie może zostać opublikowany",
+            "sprawdź każdą pozycję z tekstem, przypisz terminy ze słowników i usuń `szkic: true`",
+        )
+
+
 def _check_dates(data: dict[str, Any]) -> Found:
     if data["uchwala"]["data"] is not None:
         try:

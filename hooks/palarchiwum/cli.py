@@ -1,4 +1,5 @@
-"""Command line for clerks: ``python -m palarchiwum check`` validates without building."""
+"""Command line for clerks: ``check`` validates without building; ``new`` scaffolds a municipality or
+a programme; ``import`` drafts a programme from its text."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from typing import Any
 import yaml
 
 from .archive import build_archive
+from .importing import DraftExists, import_text, project_vocabularies, write_draft
+from .importing_command import ImportRefused, read_source, summary, target_folder
+from .newcommand import add_new_command, run_new
 from .polish import plural
 from .problems import InvalidArchive
 from .settings import from_environment
@@ -24,8 +28,24 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument(
         "--projekt", type=Path, default=Path.cwd(), help="folder z mkdocs.yml (domyślnie bieżący)"
     )
+    drafted = commands.add_parser(
+        "import", help="szkic programu z jego tekstu: programme.md i programme.yml do sprawdzenia"
+    )
+    drafted.add_argument("plik", type=Path, nargs="?", help="tekst programu w UTF-8 (np. wyodrębniony z PDF)")
+    drafted.add_argument("--gmina", help="folder gminy w programmes/, np. 2808011-ketrzyn")
+    drafted.add_argument("--program", help="nazwa nowego folderu programu, np. pal-2021-2030")
+    drafted.add_argument(
+        "--projekt", type=Path, default=Path.cwd(), help="folder z mkdocs.yml (domyślnie bieżący)"
+    )
+    add_new_command(commands)
     args = parser.parse_args(argv)
-    return run_check(args.projekt.resolve())
+    root = args.projekt.resolve()
+    if args.command == "import":
+        return run_import(args.plik, args.gmina, args.program, root)
+    if args.command == "new":
+        settings = from_environment(root, _archive_options(root / "mkdocs.yml"))
+        return run_new(args, settings.programmes_dir, root)
+    return run_check(root)
 
 
 def run_check(root: Path) -> int:
@@ -39,6 +59,27 @@ def run_check(root: Path) -> int:
     municipalities = plural(len(archive.municipalities), "gmina", "gminy", "gmin")
     programmes = plural(len(archive.programmes), "program", "programy", "programów")
     print(f"W porządku: {municipalities}, {programmes}; statusy na dzień {archive.as_of.isoformat()}.")
+    return 0
+
+
+def run_import(source: Path | None, municipality: str | None, programme: str | None, root: Path) -> int:
+    """Write a draft programme from a text file; on any problem write nothing and say why."""
+    try:
+        settings = from_environment(root, _archive_options(root / "mkdocs.yml"))
+        text = read_source(source)
+        folder = target_folder(settings.programmes_dir, root, municipality, programme)
+        draft = import_text(text, project_vocabularies(settings.programmes_dir))
+        written = write_draft(draft, folder)
+    except InvalidArchive as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except (ImportRefused, DraftExists) as exc:
+        print(f"Nic nie zapisano: {exc}.", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"Nic nie zapisano: nie można zapisać plików ({exc.strerror}).", file=sys.stderr)
+        return 1
+    print(summary(draft, written, root))
     return 0
 
 

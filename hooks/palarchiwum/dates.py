@@ -54,7 +54,7 @@ def parse_day(value: str) -> dt.date:
     return date.first
 
 
-_MONTHS = (
+MONTHS_GENITIVE = (
     "stycznia",
     "lutego",
     "marca",
@@ -86,7 +86,7 @@ _MONTHS_NOMINATIVE = (
 
 def polish_day(day: dt.date) -> str:
     """'29 kwietnia 2014 r.'"""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year} r."
+    return f"{day.day} {MONTHS_GENITIVE[day.month - 1]} {day.year} r."
 
 
 def polish_partial(date: PartialDate) -> str:

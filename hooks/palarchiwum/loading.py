@@ -9,7 +9,7 @@ from typing import Any
 from . import checks
 from .dates import PartialDate, parse_day
 from .problems import Problem
-from .reading import Context, read_record
+from .reading import Context, parse_record, read_record, schema_valid
 from .records import SECTIONS, Attachment, Item, Municipality, Programme, Resolution
 from .slugs import slugify
 from .textfiles import read_text
@@ -134,7 +134,12 @@ def _load_programme(
             f"dodaj {ctx.shown(text_path)}",
         )
         return None
-    doc = read_record(record_path, "programme", ctx)
+    doc = parse_record(record_path, ctx)
+    if doc is not None:
+        # A draft is named as one at once, even while it still breaks the schema.
+        ctx.problems.extend(checks.draft_problems(doc, ctx.shown(record_path)))
+        if not schema_valid(doc, record_path, "programme", ctx):
+            doc = None
     text = read_text(text_path, ctx.shown(text_path), ctx.problems)
     if doc is None or text is None:
         return None

@@ -161,14 +161,15 @@ def collection_json(records: list[dict[str, Any]], archive: Archive, urls: Urls)
         "liczba_programow": len(records),
         "programy": records,
     }
-    return _json(data)
+    # One line per programme: compact for the big file, still readable with a line-based tool.
+    lines = ",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in records)
+    head = json.dumps({k: v for k, v in data.items() if k != "programy"}, ensure_ascii=False)[:-1]
+    return f'{head}, "programy": [\n{lines}\n]}}\n'
 
 
 def record_json(record: dict[str, Any], urls: Urls) -> str:
-    return _json({"$schema": urls.of(SCHEMA_DIR + "program.schema.json"), **record})
-
-
-def _json(data: dict[str, Any]) -> str:
+    """One programme, indented for people who open the file."""
+    data = {"$schema": urls.of(SCHEMA_DIR + "program.schema.json"), **record}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 

@@ -36,6 +36,14 @@ class Context:
 
 def read_record(path: Path, schema_name: str, ctx: Context) -> YamlDocument | None:
     """Parse and schema-check one YAML file; None when it cannot be used."""
+    doc = parse_record(path, ctx)
+    if doc is None or not schema_valid(doc, path, schema_name, ctx):
+        return None
+    return doc
+
+
+def parse_record(path: Path, ctx: Context) -> YamlDocument | None:
+    """Parse one YAML file whose top level is a mapping; None (with the problem added) otherwise."""
     text = read_text(path, ctx.shown(path), ctx.problems)
     if text is None:
         return None
@@ -53,7 +61,12 @@ def read_record(path: Path, schema_name: str, ctx: Context) -> YamlDocument | No
             "zacznij od skopiowania przykładowego pliku",
         )
         return None
+    return doc
+
+
+def schema_valid(doc: YamlDocument, path: Path, schema_name: str, ctx: Context) -> bool:
+    """Add every schema problem of a parsed file; True when there is none."""
     before = len(ctx.problems)
     for path_, message, hint in schema_errors(ctx.validators[schema_name], doc.data):
         ctx.add(path, doc.line_of(path_), field_path(path_), message, hint)
-    return doc if len(ctx.problems) == before else None
+    return len(ctx.problems) == before

@@ -11,6 +11,8 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
+from .polish import plural
+
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
 _TYPE_NAMES = {
@@ -78,6 +80,11 @@ def _explain(
             yield path, f"wartość „{value}” ma zły format", hint
         case "minLength":
             yield path, "tekst jest pusty lub za krótki", hint
+        case "minItems":
+            least = plural(error.validator_value, "element", "elementy", "elementów")
+            yield path, f"lista ma za mało elementów (ma {len(value)}, potrzeba co najmniej {least})", hint
+        case "uniqueItems":
+            yield path, "lista zawiera powtórzony element", hint
         case "minimum" | "maximum":
             yield path, f"wartość {value} jest poza dopuszczalnym zakresem", hint
         case _:

@@ -1,0 +1,335 @@
+"""A programme's plain text (as extracted from a PDF) turned into Markdown blocks, word for word.
+
+Only layout changes: hard-wrapped lines are joined into paragraphs, runs of whitespace become one
+space, bullets become "-", and headings and lists get their Markdown marks. No word is added,
+dropped or moved, so the draft keeps the official text in reading order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+# Bullet glyphs of word processors. Symbol and Wingdings bullets land in the private use area
+# (U+F0B7 and a few others); no other private-use character is taken for a bullet.
+_GLYPH_BULLET = re.compile(r"^[•·▪■◦●○►➢➤✓✔\uf0b7\uf0a7\uf0a8\uf0d8\uf0fc\uf076\uf06e\uf0e8]\s*(?=\S)")
+_DASH_BULLET = re.compile(r"^[-–—*]\s+(?=\S)")
+_NUMBERED = re.compile(r"^(?:(\d{1,2})([.)])|\((\d{1,2})\)|([a-z])\)|([ivx]{1,5})([.)]))\s+(?=\S)")
+_SUBNUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)")
+_ROMAN = re.compile(r"^(X{0,3}(?:IX|IV|V?I{0,3}))(\.?)\s*(?=[A-ZĄĆĘŁŃÓŚŹŻ„\"])")
+_CHAPTER = re.compile(r"^(?:rozdział|część)\s+(?:[IVXL]+|\d{1,2})\b", re.IGNORECASE)
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
+_BOLD_LINE = re.compile(r"^\*\*([^*]+)\*\*(:?)$")
+_FOOTNOTE = re.compile(r"^\d{1,3} [A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]")
+_SENTENCE_END = re.compile(r"[.!?:;…][”\"'»)\]*\d]*$")
+_ABBREVIATION_END = re.compile(r"(?:\b(?:r|tj|np|ul|nr|pkt|ust|art|poz|tzw|ok|ww|zm|godz|m\.in)\.)$")
+_TITLE = re.compile(r"^program\s+aktywności\s+lokalnej\b", re.IGNORECASE)
+# Markdown list markers Python-Markdown (with pymdownx.fancylists) understands.
+_MARKDOWN_LIST = re.compile(r"^(?:\d{1,2}[.)]|[a-z]\)|[ivx]{1,5}[.)])$")
+
+HEADING_MAX = 150  # a longer line is text, whatever it starts with
+WRAP_SHARE = 0.8  # a line shorter than this share of the wrap width may end a paragraph
+UNWRAPPED_WIDTH = 160  # lines this long were not hard-wrapped: every line is a paragraph
+
+
+@dataclass(frozen=True)
+class Block:
+    """One Markdown block: a heading, a paragraph or a list item (text without its marker)."""
+
+    kind: str  # "heading" | "paragraph" | "item"
+    text: str
+    level: int = 0  # headings: 1–6
+    marker: str = ""  # items: the marker as printed ("1)", "a)", "2.1"); "-" for bullets
+    style: str = ""  # items: "1)", "1.", "(1)", "a)", "i.", "1.1" or "-"; headings: how recognised
+    number: int = 0  # items numbered with digits: the number
+    depth: int = 0  # items: 0 for a top-level list, 1 for a list inside an item
+
+    @property
+    def as_list(self) -> bool:
+        """Whether the item is a Markdown list item (else it stays a numbered paragraph)."""
+        return self.kind == "item" and (self.marker == "-" or bool(_MARKDOWN_LIST.match(self.marker)))
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str  # whitespace collapsed
+    blanks: int  # blank lines before it
+
+
+@dataclass(frozen=True)
+class _Layout:
+    width: float  # typical length of a full hard-wrapped line
+    spaced: bool  # the extraction put a blank line after every line: one blank is no break
+
+    @property
+    def unwrapped(self) -> bool:
+        return self.width > UNWRAPPED_WIDTH
+
+
+def text_blocks(text: str) -> list[Block]:
+    """The text's blocks in reading order."""
+    lines = list(_lines(text))
+    layout = _layout(lines)
+    blocks = _join(lines, layout)
+    blocks = _numbered_headings(blocks)
+    blocks = _title(blocks)
+    return _nest(blocks)
+
+
+def markdown_of(blocks: list[Block]) -> str:
+    """Markdown text: blocks separated by a blank line, items of one list line by line."""
+    out: list[str] = []
+    previous: Block | None = None
+    for block in blocks:
+        if previous is not None:
+            tight = block.as_list and previous.as_list
+            out.append("\n" if tight else "\n\n")
+        out.append(_render(block))
+        previous = block
+    return "".join(out) + "\n" if out else ""
+
+
+def _render(block: Block) -> str:
+    if block.kind == "heading":
+        return f"{'#' * block.level} {block.text}"
+    if block.kind == "item":
+        indent = "    " * block.depth if block.as_list else ""
+        return f"{indent}{block.marker} {block.text}"
+    return block.text
+
+
+def _lines(text: str) -> Iterator[_Line]:
+    blanks = 0
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n"):
+        collapsed = " ".join(raw.split())
+        if not collapsed:
+            blanks += 1
+            continue
+        yield _Line(collapsed, blanks)
+        blanks = 0
+
+
+def _layout(lines: list[_Line]) -> _Layout:
+    plain = [_line_kind(line.text, after_break=True) is None for line in lines]
+    lengths = sorted(
+        len(line.text) for line, p in zip(lines, plain, strict=True) if p and len(line.text) >= 20
+    )
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 80.0
+    pairs = [lines[i + 1].blanks for i in range(len(lines) - 1) if plain[i] and plain[i + 1]]
+    spaced = bool(pairs) and sum(1 for blanks in pairs if blanks >= 1) > len(pairs) / 2
+    return _Layout(float(width), spaced)
+
+
+def _line_kind(text: str, after_break: bool) -> str | None:
+    """What a line starts by itself: "heading", "item", "footnote", or None for running text."""
+    if _heading_of(text) is not None:
+        return "heading"
+    if _item_of(text, after_break) is not None:
+        return "item"
+    if _FOOTNOTE.match(text):
+        return "footnote"
+    return None
+
+
+def _heading_of(text: str) -> Block | None:
+    """A heading the line is by its own shape, or None."""
+    md = _MD_HEADING.match(text)
+    if md:
+        inner = md.group(2)
+        bold = _BOLD_LINE.match(inner)
+        return Block("heading", _unbold(bold) if bold else inner, len(md.group(1)), style="md")
+    if len(text) > HEADING_MAX or text.endswith((",", ";")):
+        return None
+    roman = _ROMAN.match(text)
+    if roman and roman.group(1) and (roman.group(2) or roman.group(1) != "I") and not _NUMBERED.match(text):
+        return Block("heading", text, 2, style="roman")
+    if _CHAPTER.match(text):
+        return Block("heading", text, 2, style="roman")
+    bold = _BOLD_LINE.match(text)
+    if bold and len(text) <= 100:
+        return Block("heading", _unbold(bold), 2, style="bold")
+    letters = [ch for ch in text if ch.isalpha()]
+    capitals = len(letters) >= 4 and not any(ch.islower() for ch in letters) and len(text) <= 100
+    if capitals and _item_of(text, after_break=True) is None:
+        return Block("heading", text, 2, style="caps")
+    return None
+
+
+def _unbold(match: re.Match[str]) -> str:
+    return match.group(1).strip() + match.group(2)
+
+
+def _item_of(text: str, after_break: bool) -> Block | None:
+    """The list item the line starts, or None. A dash starts an item only after a break."""
+    glyph = _GLYPH_BULLET.match(text) or (_DASH_BULLET.match(text) if after_break else None)
+    if glyph:
+        return Block("item", text[glyph.end() :], marker="-", style="-")
+    sub = _SUBNUMBERED.match(text)
+    if sub:
+        return Block("item", text[sub.end() :], marker=text[: sub.end()].strip(), style="1.1")
+    numbered = _NUMBERED.match(text)
+    if not numbered:
+        return None
+    marker = text[: numbered.end()].strip()
+    digits, dot_or_paren, in_parens, letter, _, roman_end = numbered.groups()
+    if digits:
+        style, number = f"1{dot_or_paren}", int(digits)
+    elif in_parens:
+        style, number = "(1)", int(in_parens)
+    elif letter:
+        style, number = "a)", 0
+    else:
+        style, number = f"i{roman_end}", 0
+    return Block("item", text[numbered.end() :], marker=marker, style=style, number=number)
+
+
+def _join(lines: list[_Line], layout: _Layout) -> list[Block]:
+    """Lines joined into blocks: headings, paragraphs and list items with their continuations."""
+    blocks: list[Block] = []
+    last_line = ""
+    for line in lines:
+        current = blocks[-1] if blocks else None
+        new = _new_block(current, last_line, line, layout)
+        if new is not None:
+            blocks.append(new)
+        elif current is not None and current.kind == "heading":
+            blocks[-1] = _merge_heading(current, line)
+        elif current is not None:
+            blocks[-1] = replace(current, text=_glue(current.text, line.text))
+        last_line = line.text
+    return blocks
+
+
+def _new_block(current: Block | None, last_line: str, line: _Line, layout: _Layout) -> Block | None:
+    """The block the line starts, or None when it goes on with the current block."""
+    ended = bool(_SENTENCE_END.search(last_line)) and not _ABBREVIATION_END.search(last_line)
+    after_break = _broken(line, layout) or ended or len(last_line) < WRAP_SHARE * layout.width
+    heading = _heading_of(line.text)
+    if current is None:
+        return heading or _item_of(line.text, True) or Block("paragraph", line.text)
+    if current.kind == "heading":
+        return None if _continues_heading(current, line, heading) else _start(line, heading, True)
+    if heading is not None and (after_break if heading.style in ("roman", "md") else line.blanks > 0):
+        return heading
+    item = _item_of(line.text, after_break or current.kind == "item")
+    if item is not None or _FOOTNOTE.match(line.text):
+        return item or Block("paragraph", line.text, style="footnote")
+    if _continues(current, last_line, ended, line, layout):
+        return None
+    return Block("paragraph", line.text)
+
+
+def _start(line: _Line, heading: Block | None, after_break: bool) -> Block:
+    return heading or _item_of(line.text, after_break) or Block("paragraph", line.text)
+
+
+def _broken(line: _Line, layout: _Layout) -> bool:
+    """Whether blank lines alone end the block before `line`."""
+    return line.blanks >= 2 or (line.blanks == 1 and (not layout.spaced or layout.unwrapped))
+
+
+def _continues_heading(block: Block, line: _Line, following: Block | None) -> bool:
+    """A heading broken over lines, or a title set in several bold or capital lines."""
+    if block.style == "md" or block.text.endswith((".", ":")):
+        return False
+    if following is not None and following.style == block.style and block.style in ("bold", "caps"):
+        return line.blanks <= 1 and len(_glue(block.text, following.text)) <= 120
+    short = len(line.text) <= 60 and len(line.text.split()) <= 6
+    plain = following is None and _item_of(line.text, True) is None
+    return plain and line.blanks == 0 and short and not _SENTENCE_END.search(line.text)
+
+
+def _merge_heading(block: Block, line: _Line) -> Block:
+    following = _heading_of(line.text)
+    return replace(block, text=_glue(block.text, following.text if following else line.text))
+
+
+def _continues(current: Block, last_line: str, ended: bool, line: _Line, layout: _Layout) -> bool:
+    """Whether `line` goes on with the paragraph or item whose last line was `last_line`."""
+    short = len(last_line) < WRAP_SHARE * layout.width
+    if line.text[0].islower():
+        # A lower-case start goes on with the sentence, even across a page break.
+        return not _broken(line, layout) or (not ended and current.style != "footnote")
+    if _broken(line, layout):
+        return False
+    if not ended:
+        # "2. Odbiorcy Programu" over a paragraph is a title, not an item going on.
+        if current.kind == "item" and short:
+            return False
+        return not layout.unwrapped or len(last_line) < 80
+    return not (layout.unwrapped or short)
+
+
+def _glue(text: str, more: str) -> str:
+    """Two lines joined; a word split by a hyphen at the line end stays one hyphenated word."""
+    if re.search(r"\w-$", text):
+        return text + more
+    return f"{text} {more}"
+
+
+def _numbered_headings(blocks: list[Block]) -> list[Block]:
+    """Short numbered lines that head a part ("1. Cele operacyjne") rather than list an item."""
+    out = list(blocks)
+    for i, block in enumerate(blocks):
+        if block.kind != "item" or block.style not in ("1.", "1)") or len(block.text) > 80:
+            continue
+        if block.text.endswith((",", ";")):
+            continue
+        before = blocks[i - 1] if i else None
+        after = blocks[i + 1] if i + 1 < len(blocks) else None
+        if _continues_list(before, block) or _continues_list(block, after):
+            continue
+        if after is None or after.kind == "heading":
+            continue
+        out[i] = Block("heading", f"{block.marker} {block.text}", 3, style="numbered")
+    return out
+
+
+def _continues_list(first: Block | None, second: Block | None) -> bool:
+    """Whether `second` is the next item of the list `first` belongs to."""
+    if first is None or second is None or first.kind != "item" or second.kind != "item":
+        return False
+    return first.style == second.style and second.number == first.number + 1
+
+
+def _title(blocks: list[Block]) -> list[Block]:
+    """A standalone line naming the programme becomes the document's title."""
+    for i, block in enumerate(blocks):
+        if block.kind == "heading" and block.level == 1:
+            return blocks
+        if (
+            block.kind == "paragraph"
+            and _TITLE.match(block.text)
+            and len(block.text) <= HEADING_MAX
+            and not _SENTENCE_END.search(block.text)
+            and not block.text.endswith(",")
+        ):
+            return [*blocks[:i], replace(block, kind="heading", level=1, style="title"), *blocks[i + 1 :]]
+    return blocks
+
+
+def _nest(blocks: list[Block]) -> list[Block]:
+    """Items of another style right after an item ending with ":" form a list inside it."""
+    out: list[Block] = []
+    nested_style = ""
+    for block in blocks:
+        previous = out[-1] if out else None
+        if block.kind != "item" or not block.as_list:
+            nested_style = ""
+        elif nested_style and block.style == nested_style:
+            block = replace(block, depth=1)
+        elif nested_style:
+            nested_style = ""
+        elif (
+            previous is not None
+            and previous.kind == "item"
+            and previous.as_list
+            and previous.depth == 0
+            and previous.text.endswith(":")
+            and previous.style != block.style
+        ):
+            nested_style = block.style
+            block = replace(block, depth=1)
+        out.append(block)
+    return out

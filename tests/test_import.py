@@ -1,0 +1,321 @@
+"""`python -m palarchiwum import`: a draft programme from its text, checked before it is published."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import PROGRAMME_YML, RECORD, copy_project, line_of, problems, write_archive
+from fidelity import coverage
+from palarchiwum.checks import draft_problems
+from palarchiwum.importing import DraftExists, import_text, write_draft
+from palarchiwum.quotes import NormalisedText
+from palarchiwum.schema import schema_errors, validator
+from palarchiwum.yamlsource import parse_yaml
+
+PROJECT = Path(__file__).resolve().parent.parent
+HOOKS = PROJECT / "hooks"
+# The five real programmes' source texts (the same files as /work/shared/seeds).
+SOURCES = {
+    path.parent.parent.parent.name + "/" + path.parent.parent.name: path
+    for path in sorted((PROJECT / "programmes").glob("*/*/attachments/zrodlo.txt"))
+}
+QUOTE_KEYS = ("tresc", "brzmienie", "tytul", "podstawa_prawna", "wykonawca", "wejscie_w_zycie")
+TERM_KEYS = ("tematy", "grupy", "rodzaje", "zrodla")
+SZKIC = "rekord jest szkicem (z polecenia import albo new) i nie może zostać opublikowany"
+
+
+def palarchiwum(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The tool as a clerk runs it in the project folder."""
+    env = {**os.environ, "PYTHONPATH": str(HOOKS)}
+    return subprocess.run(
+        [sys.executable, "-m", "palarchiwum", *args], cwd=project, env=env, capture_output=True, text=True
+    )
+
+
+def quotes(data: Any) -> list[str]:
+    """Every quote of a record, wherever it stands."""
+    if isinstance(data, dict):
+        found = [v for k, v in data.items() if k in QUOTE_KEYS and isinstance(v, str)]
+        return found + [q for v in data.values() for q in quotes(v)]
+    if isinstance(data, list):
+        return [q for v in data for q in quotes(v)]
+    return []
+
+
+def files_under(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_the_five_sources_are_here() -> None:
+    assert len(SOURCES) == 5
+
+
+@pytest.mark.parametrize("key", sorted(SOURCES))
+def test_draft_keeps_every_word_and_quotes_only_its_own_text(key: str) -> None:
+    source = SOURCES[key].read_text(encoding="utf-8")
+    draft = import_text(source)
+    share, missing = coverage(source, draft.markdown)
+    assert share == 1.0, [" ".join(m) for m in missing[:5]]
+    assert draft.record_yaml.startswith(
+        "# yaml-language-server: $schema=../../../hooks/palarchiwum/schemas/programme.schema.json\n"
+    )
+    record = parse_yaml(draft.record_yaml).data  # as the archive reads it
+    assert yaml.safe_load(draft.record_yaml) is not None  # and any YAML reader
+    assert record["szkic"] is True
+    text = NormalisedText.of(draft.markdown)
+    assert [q for q in quotes(record) if text.find(q) is None] == []
+    assert draft.found["cel_glowny"] == 1 and draft.found["cele"] > 0 and draft.found["rezultaty"] > 0
+
+
+@pytest.mark.parametrize("key", sorted(SOURCES))
+def test_draft_breaks_the_schema_only_where_terms_are_missing(key: str) -> None:
+    # Read as the archive reads it: dates stay text.
+    record = parse_yaml(import_text(SOURCES[key].read_text(encoding="utf-8")).record_yaml).data
+    errors = list(schema_errors(validator("programme"), record))
+    wanted = "lista ma za mało elementów (ma 0, potrzeba co najmniej 1 element)"
+    assert all(path[-1] in TERM_KEYS and message == wanted for path, message, _ in errors)
+    empty = [item for item in _items(record) if any(item.get(k) == [] for k in TERM_KEYS)]
+    assert len(errors) == len(empty)
+
+
+def test_draft_is_the_same_every_time() -> None:
+    source = SOURCES["2406013-klobuck/pal-2021-2022"].read_text(encoding="utf-8")
+    assert import_text(source) == import_text(source)
+
+
+@pytest.mark.parametrize("key", sorted(SOURCES))
+def test_draft_fails_check_until_a_person_has_checked_it(tmp_path: Path, key: str) -> None:
+    project = copy_project(tmp_path / "projekt", ("mkdocs.yml", "programmes"))
+    municipality = key.split("/")[0]
+    imported = palarchiwum(
+        project, "import", str(SOURCES[key]), "--gmina", municipality, "--program", "szkic"
+    )
+    assert imported.returncode == 0, imported.stderr
+    record = project / "programmes" / municipality / "szkic" / "programme.yml"
+    shown = record.relative_to(project).as_posix()
+
+    # As imported: named as a draft at once, and every empty term list reported with it.
+    first = palarchiwum(project, "check")
+    assert first.returncode == 1 and "Traceback" not in first.stderr
+    draft_line = record.read_text(encoding="utf-8").splitlines().index("szkic: true") + 1
+    assert f"{shown}:{draft_line}: szkic: {SZKIC}" in first.stderr
+    ours = [line for line in first.stderr.splitlines() if line.startswith(f"  {shown}:")]
+    empty = [line for line in ours if ": szkic: " not in line]
+    assert empty and all(re.search(r"\.(tematy|grupy|rodzaje|zrodla): ", line) for line in empty)
+
+    # Terms assigned, still marked as a draft: the check names it and refuses to publish it.
+    text = record.read_text(encoding="utf-8")
+    filled = re.sub(r"^(\s+)(tematy|grupy|rodzaje|zrodla): \[\]$", _one_term, text, flags=re.MULTILINE)
+    record.write_text(filled, encoding="utf-8")
+    second = palarchiwum(project, "check")
+    assert second.returncode == 1
+    assert "(1 problem)" in second.stderr
+    line = filled.splitlines().index("szkic: true") + 1
+    assert f"{shown}:{line}: szkic: {SZKIC}" in second.stderr
+    assert "usuń `szkic: true`" in second.stderr
+
+    # Checked and released: the draft is a valid record.
+    record.write_text(filled.replace("szkic: true\n", ""), encoding="utf-8")
+    third = palarchiwum(project, "check")
+    assert third.returncode == 0, third.stderr
+    assert "6 programów" in third.stdout
+
+
+def test_import_writes_both_files_and_says_what_it_found(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "projekt", ("mkdocs.yml", "programmes"))
+    source = SOURCES["2406013-klobuck/pal-2021-2022"]
+    result = palarchiwum(project, "import", str(source), "--gmina", "2406013-klobuck", "--program", "nowy")
+    assert result.returncode == 0, result.stderr
+    folder = project / "programmes/2406013-klobuck/nowy"
+    draft = import_text(source.read_text(encoding="utf-8"))
+    assert (folder / "programme.md").read_text(encoding="utf-8") == draft.markdown
+    assert (folder / "programme.yml").read_text(encoding="utf-8") == draft.record_yaml
+    assert "Zapisano szkic programu w programmes/2406013-klobuck/nowy/:" in result.stdout
+    for line in ("Cel główny: 1", "Cele szczegółowe: 7", "Harmonogram: 11", "Źródła finansowania: 4"):
+        assert f"  {line}\n" in result.stdout
+    assert "Usuń wiersz „szkic: true”" in result.stdout
+    assert "bash scripts/archiwum check" in result.stdout
+
+
+def test_import_never_overwrites_a_programme(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "projekt", ("mkdocs.yml", "programmes"))
+    args = ("import", str(SOURCES["1405052-jaktorow/pal-2011-2016"]), "--gmina", "1405052-jaktorow")
+    assert palarchiwum(project, *args, "--program", "nowy").returncode == 0
+    before = files_under(project / "programmes")
+    again = palarchiwum(project, *args, "--program", "nowy")
+    assert again.returncode == 1 and "Traceback" not in again.stderr
+    assert "Nic nie zapisano: folder programmes/1405052-jaktorow/nowy zawiera już program" in again.stderr
+    curated = palarchiwum(project, *args, "--program", "pal-2011-2016")
+    assert curated.returncode == 1 and "zawiera już program" in curated.stderr
+    assert files_under(project / "programmes") == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("brak.txt", "--gmina", "1405052-jaktorow", "--program", "nowy"), "nie ma pliku brak.txt"),
+        (("niepolski.txt", "--gmina", "1405052-jaktorow", "--program", "nowy"), "nie jest zapisany w UTF-8"),
+        (("pusty.txt", "--gmina", "1405052-jaktorow", "--program", "nowy"), "plik pusty.txt jest pusty"),
+        (("program.txt", "--gmina", "1234562-przykladowo", "--program", "nowy"), "nie ma gminy"),
+        (("program.txt", "--gmina", "1405052-jaktorow", "--program", "Nowy PAL"), "tylko małe litery"),
+        (("program.txt", "--gmina", "1405052-jaktorow"), "podaj nazwę folderu programu"),
+    ],
+)
+def test_import_explains_in_polish_and_writes_nothing(
+    tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    project = copy_project(tmp_path / "projekt", ("mkdocs.yml", "programmes"))
+    (project / "program.txt").write_text("I. Cele\n\n1) cel pierwszy;\n", encoding="utf-8")
+    (project / "niepolski.txt").write_bytes("Program Aktywności Lokalnej\n".encode("cp1250"))
+    (project / "pusty.txt").write_text("  \n", encoding="utf-8")
+    before = files_under(project / "programmes")
+    result = palarchiwum(project, "import", *args)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("Nic nie zapisano: ") and message in result.stderr
+    assert files_under(project / "programmes") == before
+    if "1234562-przykladowo" in args:
+        assert "bash scripts/archiwum new gmina" in result.stderr
+        assert not (project / "programmes/1234562-przykladowo").exists()
+
+
+def test_write_draft_refuses_a_folder_with_a_programme(tmp_path: Path) -> None:
+    folder = tmp_path / "pal"
+    folder.mkdir()
+    (folder / "programme.md").write_text("tekst\n", encoding="utf-8")
+    draft = import_text("I. Cele\n\n1) cel pierwszy;\n")
+    with pytest.raises(DraftExists, match=r"zawiera już programme\.md"):
+        write_draft(draft, folder)
+    assert isinstance(DraftExists("x"), FileExistsError)
+    assert sorted(p.name for p in folder.iterdir()) == ["programme.md"]
+    assert (folder / "programme.md").read_text(encoding="utf-8") == "tekst\n"
+
+
+def test_a_record_marked_as_draft_is_not_published(tmp_path: Path) -> None:
+    record = PROGRAMME_YML.replace("tytul:", "szkic: true\ntytul:")
+    write_archive(tmp_path / "programmes", record=record)
+    line = line_of(record, "szkic: true")
+    assert problems(tmp_path) == [
+        f"{RECORD}:{line}: szkic: {SZKIC} (wskazówka: sprawdź każdą pozycję z tekstem, przypisz terminy "
+        "ze słowników i usuń `szkic: true`)"
+    ]
+    write_archive(tmp_path / "programmes", record=PROGRAMME_YML.replace("tytul:", "szkic: false\ntytul:"))
+    assert palarchiwum(tmp_path, "check").returncode == 0
+
+
+def test_a_draft_is_named_as_one_even_before_its_schema_is_valid() -> None:
+    """For a loader that reports records failing their schema: the draft flag's problem alone."""
+    draft = import_text(SOURCES["2808011-ketrzyn/pal-2021-2030"].read_text(encoding="utf-8"))
+    doc = parse_yaml(draft.record_yaml)
+    found = draft_problems(doc, "programme.yml")
+    line = draft.record_yaml.splitlines().index("szkic: true") + 1
+    assert [(p.line, p.field, p.message) for p in found] == [(line, "szkic", SZKIC)]
+    assert draft_problems(parse_yaml(PROGRAMME_YML), "programme.yml") == []
+
+
+GENERAL = """\
+PROGRAM AKTYWNOŚCI LOKALNEJ GMINY PRZYKŁADOWO
+na lata 2024-2026
+
+I. Wstęp
+
+Program Aktywności Lokalnej Gminy Przykładowo na lata 2024-2026 odpowiada na potrzeby
+mieszkańców wsi, którzy od lat zgłaszają potrzebę miejsca spotkań i wspólnego działania
+na rzecz całej gminy.
+
+II. Cele programu
+
+Celem głównym programu jest zwiększenie aktywności mieszkańców gminy.
+
+Cele szczegółowe:
+1. Rozwój wolontariatu wśród młodzieży;
+2. Wspieranie lokalnych inicjatyw.
+
+III. Adresaci
+
+Program skierowany jest do seniorów, osób bezrobotnych, rodzin wielodzietnych oraz osób
+z niepełnosprawnością.
+
+IV. Harmonogram
+
+\uf0b7 spotkania informacyjne – 02.2024-05.2024;
+\uf0b7 festyn gminny – 06.2025.
+
+V. Źródła finansowania
+- środki własne gminy,
+- środki z Unii Europejskiej.
+"""
+
+
+def test_general_rules_on_a_text_it_was_not_written_for() -> None:
+    draft = import_text(GENERAL)
+    assert coverage(GENERAL, draft.markdown)[0] == 1.0
+    assert "\n## II. Cele programu\n" in draft.markdown
+    assert "mieszkańców wsi, którzy od lat" in draft.markdown  # hard-wrapped lines joined
+    assert "\n1. Rozwój wolontariatu wśród młodzieży;\n2. Wspieranie lokalnych inicjatyw.\n" in draft.markdown
+    assert "\n- spotkania informacyjne – 02.2024-05.2024;\n- festyn gminny – 06.2025.\n" in draft.markdown
+    record = yaml.safe_load(draft.record_yaml)
+    assert record["okres"] == {"od": 2024, "do": 2026, "brzmienie": "na lata 2024-2026"}
+    assert record["uchwala"] == dict.fromkeys(
+        ("numer", "data", "organ", "podstawa_prawna", "wykonawca", "wejscie_w_zycie", "publikacja")
+    )
+    assert (
+        record["cel_glowny"]["tresc"]
+        == "Celem głównym programu jest zwiększenie aktywności mieszkańców gminy"
+    )
+    assert [c["tresc"] for c in record["cele"]] == [
+        "Rozwój wolontariatu wśród młodzieży",
+        "Wspieranie lokalnych inicjatyw",
+    ]
+    assert [a["brzmienie"] for a in record["adresaci"]] == [
+        "seniorów",
+        "osób bezrobotnych",
+        "rodzin wielodzietnych",
+        "osób z niepełnosprawnością",
+    ]
+    assert record["adresaci"][1]["grupy"] == ["osoby-bezrobotne"]  # proposed from the vocabulary
+    assert record["adresaci"][3]["grupy"] == ["osoby-z-niepelnosprawnoscia"]
+    assert [(h["od"], h["do"]) for h in record["harmonogram"]] == [
+        ("2024-02", "2024-05"),
+        ("2025-06", "2025-06"),
+    ]
+    assert [f["tresc"] for f in record["finansowanie"]] == [
+        "środki własne gminy",
+        "środki z Unii Europejskiej",
+    ]
+    assert record["finansowanie"][0]["zrodla"] == ["budzet-gminy"]
+    assert draft.found == {
+        "cel_glowny": 1,
+        "cele": 2,
+        "dzialania": 0,
+        "adresaci": 4,
+        "metody": 0,
+        "harmonogram": 2,
+        "rezultaty": 0,
+        "produkty": 0,
+        "finansowanie": 2,
+    }
+
+
+def _items(record: dict[str, Any]) -> list[dict[str, Any]]:
+    items = [record["cel_glowny"]] if record.get("cel_glowny") else []
+    return items + [i for v in record.values() if isinstance(v, list) for i in v if isinstance(i, dict)]
+
+
+def _one_term(match: re.Match[str]) -> str:
+    """An empty term list given the first term of its vocabulary, as a clerk might."""
+    vocabulary = {"tematy": "cele", "grupy": "adresaci", "rodzaje": "rezultaty", "zrodla": "finansowanie"}
+    terms = yaml.safe_load(
+        (PROJECT / "programmes/slowniki" / f"{vocabulary[match.group(2)]}.yml").read_text(encoding="utf-8")
+    )["terminy"]
+    return f"{match.group(1)}{match.group(2)}: [{terms[0]['id']}]"
