@@ -1,14 +1,25 @@
-"""Reading the archive's text files as UTF-8, reporting what cannot be read."""
+"""Reading the archive's text files as UTF-8, reporting what cannot be read or must not be used."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from .hostile import HINT, hostile_lines, too_large
 from .problems import Problem
 
 
 def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
-    """The file's text, or None with a problem recorded when it is not readable UTF-8."""
+    """The file's text, or None with problems recorded: unreadable, too large, not UTF-8, or
+    carrying markup that would run code in a reader's browser (every such line is reported)."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        problems.append(Problem(shown, 0, "", f"nie można odczytać pliku ({exc.strerror})"))
+        return None
+    if (message := too_large(size)) is not None:
+        hint = "tekst programu ma zwykle najwyżej kilkaset kilobajtów"
+        problems.append(Problem(shown, 0, "", message, hint))
+        return None
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -24,4 +35,7 @@ def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
             )
         )
         return None
-    return text.removeprefix("\ufeff")
+    text = text.removeprefix("\ufeff")
+    hostile = [Problem(shown, line, "", message, HINT) for line, message in hostile_lines(text)]
+    problems.extend(hostile)
+    return None if hostile else text
