@@ -75,6 +75,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    # MkDocs dates every page by the day of the build (sitemap.xml.gz carries it, and is written
+    # before pages are rendered); the archive dates them by its as-of day, so that one commit
+    # always builds the same bytes.
+    page.update_date = _site(config).archive.as_of.isoformat()
     page.meta["lacinka"] = latin_spellings(markdown)  # for the search; see overrides/main.html
     if not page.meta.get("wydawca"):
         return markdown
