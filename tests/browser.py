@@ -37,18 +37,43 @@ def chromium_path() -> str:
     return path
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under `prefix`, and its 404.html for any other address, as GitHub Pages does."""
+
+    prefix = "/"
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def end_headers(self) -> None:
+        self.send_header("LinkChecker", "allowed")  # lets LinkChecker go faster than 10 requests/s
+        super().end_headers()
 
-def serve(site: Path) -> Iterator[str]:
-    """Serve a built site over HTTP on a free port for as long as the caller needs it."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__poza-strona__")
+        return super().translate_path("/" + path[len(self.prefix) :])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def serve(site: Path, prefix: str = "/") -> Iterator[str]:
+    """Serve a built site over HTTP on a free port, under `prefix`, for as long as the caller needs it."""
+    handler = functools.partial(type("Handler", (_Handler,), {"prefix": prefix}), directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     server.shutdown()
     server.server_close()
 
