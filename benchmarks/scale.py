@@ -1,0 +1,124 @@
+"""Scale: the archive's build against a plain MkDocs + Material build of the same pages.
+
+    .venv/bin/python benchmarks/scale.py 100 1000 [10000]
+
+For each N, generates N synthetic programmes (synthetic.py), commits them to a fresh git
+repository (so history is read as in a real build), builds with the archive's hooks and prints
+wall time, peak memory (of the build process and its children), site size, bytes per programme
+and the largest page. It then writes the very same Markdown pages (the hand-written ones and
+every page the hooks generate) into a project without hooks, builds that with plain MkDocs +
+Material (same theme, extensions and navigation), and prints the ratio of the two times.
+Targets (issue 7): at 10,000 the archive's build is at most 1.3× the plain one, its time per
+programme at most 1.2× that at 1,000, peak memory at most 2 GB, the site at most 1 GB.
+Not a test: the numbers go into the issue notes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+from synthetic import PROJECT, generate
+
+AS_OF = "2026-11-25"
+ENV = {**os.environ, "PAL_DATA_STANU": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (bytes) of a command run to completion."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as errors:
+        child = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        if os.waitstatus_to_exitcode(status) != 0:
+            errors.seek(0)
+            raise RuntimeError(f"{' '.join(command)} in {cwd} failed:\n{errors.read().decode()[-3000:]}")
+    return seconds, usage.ru_maxrss * 1024
+
+
+def commit_all(project: Path) -> None:
+    for args in (
+        ["init", "-q", "-b", "main"],
+        ["add", "-A"],
+        ["-c", "user.name=Bench", "-c", "user.email=bench@example.org", "commit", "-q", "-m", "Programy"],
+    ):
+        subprocess.run(["git", *args], cwd=project, check=True)
+
+
+def plain_project(archive: Path, target: Path) -> Path:
+    """The archive's pages as plain Markdown in a project with no hooks and no programmes."""
+    sys.path.insert(0, str(archive / "hooks"))
+    from palarchiwum.pages import render_pages
+    from palarchiwum.site import prepare_site
+
+    config = yaml.load((archive / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lenient)
+    site = prepare_site(archive, config["extra"]["archiwum"], archive / "docs", "")
+    docs = target / "docs"
+    shutil.copytree(archive / "docs", docs)
+    home = docs / "index.md"  # its template is one of the archive's overrides
+    home.write_text(home.read_text(encoding="utf-8").replace("template: strona-glowna.html\n", ""), "utf-8")
+    for page in render_pages(site):
+        path = docs / page.src_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page.content, encoding="utf-8")
+    text = (archive / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("hooks:\n  - hooks/archiwum_hooks.py\n", "").replace("strict: true\n", "")
+    text = text.replace("  custom_dir: overrides\n", "").replace("watch:\n  - programmes\n  - hooks\n", "")
+    (target / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return target
+
+
+class _Lenient(yaml.SafeLoader):
+    pass
+
+
+_Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def site_sizes(site: Path) -> tuple[int, int, str]:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = [p for p in files if p.suffix == ".html"]
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    return sum(p.stat().st_size for p in files), largest.stat().st_size, largest.relative_to(site).as_posix()
+
+
+def measure(count: int, tmp: Path) -> dict[str, float]:
+    archive = generate(count, tmp / f"archiwum-{count}")
+    commit_all(archive)
+    seconds, memory = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], archive)
+    total, largest, where = site_sizes(archive / "site")
+    plain = plain_project(archive, tmp / f"zwykly-{count}")
+    plain_seconds, plain_memory = timed([sys.executable, "-m", "mkdocs", "build", "-q"], plain)
+    print(f"\n{count} programmes")
+    print(f"  archive build     {seconds:8.1f} s   peak memory {memory / 1e9:5.2f} GB")
+    print(f"  plain MkDocs      {plain_seconds:8.1f} s   peak memory {plain_memory / 1e9:5.2f} GB")
+    print(f"  ratio             {seconds / plain_seconds:8.2f}×")
+    print(f"  per programme     {1000 * seconds / count:8.1f} ms")
+    print(f"  site              {total / 1e6:8.1f} MB   {total / count / 1e3:.1f} kB per programme")
+    print(f"  largest page      {largest / 1e3:8.1f} kB   ({where})")
+    return {"seconds": seconds, "per": seconds / count}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("counts", type=int, nargs="*", default=[100, 1000])
+    args = parser.parse_args()
+    print(f"(project: {PROJECT}; children's peak memory from wait4)")
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for count in args.counts:
+            results[count] = measure(count, Path(tmp))
+    if 1000 in results and 10000 in results:
+        print(f"\ntime per programme, 10,000 vs 1,000: {results[10000]['per'] / results[1000]['per']:.2f}×")
+
+
+if __name__ == "__main__":
+    main()
