@@ -16,6 +16,13 @@ import yaml
 from conftest import AS_OF, copy_project
 
 
+class _WithEnv(yaml.SafeLoader):
+    """Reads mkdocs.yml's `!ENV [NAME, default]` as its default, as MkDocs does when NAME is unset."""
+
+
+_WithEnv.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -42,7 +49,7 @@ def wait_for(url: str, wanted: str, seconds: float) -> bool:
 
 def served_path(project: Path) -> str:
     """`mkdocs serve` serves under the path of site_url, as the published site will be."""
-    site_url = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    site_url = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_WithEnv)["site_url"]
     return urllib.parse.urlsplit(site_url).path or "/"
 
 
