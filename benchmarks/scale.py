@@ -24,7 +24,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
 from synthetic import PROJECT, generate
 
 AS_OF = "2026-11-25"
@@ -57,10 +56,10 @@ def plain_project(archive: Path, target: Path) -> Path:
     """The archive's pages as plain Markdown in a project with no hooks and no programmes."""
     sys.path.insert(0, str(archive / "hooks"))
     from palarchiwum.pages import render_pages
+    from palarchiwum.settings import archive_options
     from palarchiwum.site import prepare_site
 
-    config = yaml.load((archive / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lenient)
-    site = prepare_site(archive, config["extra"]["archiwum"], archive / "docs", "")
+    site = prepare_site(archive, archive_options(archive / "mkdocs.yml"), archive / "docs", "")
     docs = target / "docs"
     shutil.copytree(archive / "docs", docs)
     home = docs / "index.md"  # its template is one of the archive's overrides
@@ -74,13 +73,6 @@ def plain_project(archive: Path, target: Path) -> Path:
     text = text.replace("  custom_dir: overrides\n", "").replace("watch:\n  - programmes\n  - hooks\n", "")
     (target / "mkdocs.yml").write_text(text, encoding="utf-8")
     return target
-
-
-class _Lenient(yaml.SafeLoader):
-    pass
-
-
-_Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def site_sizes(site: Path) -> tuple[int, int, str]:

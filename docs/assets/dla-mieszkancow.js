@@ -2,14 +2,9 @@
 // The data file lists programmes in force first; without JavaScript the form stays hidden and
 // the page's links to term and municipality pages do the same job.
 
-const PAGE = 50;
+import { plural } from "./polski.js";
 
-function plural(n, one, few, many) {
-  if (n === 1) return `${n} ${one}`;
-  const tens = n % 100;
-  const units = n % 10;
-  return `${n} ${units >= 2 && units <= 4 && (tens < 12 || tens > 14) ? few : many}`;
-}
+const PAGE = 50;
 
 function item(programme, data, root) {
   const place = data.gminy[programme.gmina];

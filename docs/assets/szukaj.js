@@ -9,6 +9,8 @@
 // that does ("zlobek" → "z"), which finds unrelated pages. Such a fallback is accepted when it
 // only cuts an inflectional ending ("bezrobotni" → "bezrobotnych"), and refused otherwise.
 
+import { plural } from "./polski.js";
+
 const PAGE = 5; // results shown at a time (as in Pagefind's own interface): each downloads a fragment
 const EXCERPT_WORDS = 24;
 // Function words that every page has: searching them only costs downloads (each word loads a
@@ -59,13 +61,6 @@ async function genuineResults(pagefind, query) {
   const top = search.results[0];
   const found = matchedWords(top, await top.data());
   return queryWords(query).every((q) => found.some((w) => answers(q, w))) ? search.results : [];
-}
-
-function plural(n, one, few, many) {
-  if (n === 1) return `${n} ${one}`;
-  const tens = n % 100;
-  const units = n % 10;
-  return `${n} ${units >= 2 && units <= 4 && (tens < 12 || tens > 14) ? few : many}`;
 }
 
 function element(tag, attrs = {}, children = []) {

@@ -6,9 +6,6 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from .archive import build_archive
 from .importing import DraftExists, import_text, project_vocabularies, write_draft
@@ -16,7 +13,7 @@ from .importing_command import ImportRefused, read_source, summary, target_folde
 from .newcommand import add_new_command, run_new
 from .polish import plural
 from .problems import InvalidArchive
-from .settings import from_environment
+from .settings import project_settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,15 +40,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "import":
         return run_import(args.plik, args.gmina, args.program, root)
     if args.command == "new":
-        settings = from_environment(root, _archive_options(root / "mkdocs.yml"))
-        return run_new(args, settings.programmes_dir, root)
+        return run_new(args, project_settings(root).programmes_dir, root)
     return run_check(root)
 
 
 def run_check(root: Path) -> int:
     """Validate everything; print every problem; 0 when the archive is valid."""
     try:
-        settings = from_environment(root, _archive_options(root / "mkdocs.yml"))
+        settings = project_settings(root)
         archive = build_archive(settings.programmes_dir, root, settings.as_of)
     except InvalidArchive as exc:
         print(exc, file=sys.stderr)
@@ -65,7 +61,7 @@ def run_check(root: Path) -> int:
 def run_import(source: Path | None, municipality: str | None, programme: str | None, root: Path) -> int:
     """Write a draft programme from a text file; on any problem write nothing and say why."""
     try:
-        settings = from_environment(root, _archive_options(root / "mkdocs.yml"))
+        settings = project_settings(root)
         text = read_source(source)
         folder = target_folder(settings.programmes_dir, root, municipality, programme)
         draft = import_text(text, project_vocabularies(settings.programmes_dir))
@@ -81,20 +77,3 @@ def run_import(source: Path | None, municipality: str | None, programme: str | N
         return 1
     print(summary(draft, written, root))
     return 0
-
-
-def _archive_options(mkdocs_yml: Path) -> dict[str, Any]:
-    """The ``extra.archiwum`` options, read without MkDocs (unknown tags are ignored)."""
-    if not mkdocs_yml.is_file():
-        return {}
-
-    class Lenient(yaml.SafeLoader):
-        pass
-
-    Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
-    try:
-        config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=Lenient) or {}
-    except yaml.YAMLError:
-        return {}
-    options = (config.get("extra") or {}).get("archiwum") or {}
-    return options if isinstance(options, dict) else {}

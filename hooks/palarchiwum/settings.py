@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from .dates import NotADate, parse_day
 from .problems import InvalidArchive, Problem
 
@@ -58,3 +60,25 @@ def _as_of(options: Mapping[str, Any], environ: Mapping[str, str], today: dt.dat
 def from_environment(root: Path, options: Mapping[str, Any] | None = None) -> Settings:
     """Settings for this process: the real environment and today's date."""
     return settings_from(options or {}, root, os.environ, dt.date.today())
+
+
+def project_settings(root: Path) -> Settings:
+    """The settings of the project at `root`, read from its mkdocs.yml without MkDocs."""
+    return from_environment(root, archive_options(root / "mkdocs.yml"))
+
+
+def archive_options(mkdocs_yml: Path) -> dict[str, Any]:
+    """The ``extra.archiwum`` options, read without MkDocs (its tags, e.g. ``!ENV``, are ignored)."""
+    if not mkdocs_yml.is_file():
+        return {}
+
+    class Lenient(yaml.SafeLoader):
+        pass
+
+    Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=Lenient) or {}
+    except yaml.YAMLError:
+        return {}
+    options = (config.get("extra") or {}).get("archiwum") or {}
+    return options if isinstance(options, dict) else {}
