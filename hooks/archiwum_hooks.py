@@ -7,6 +7,8 @@ State lives on the build's config object, rebuilt in ``on_config`` for every bui
 from __future__ import annotations
 
 import logging
+import weakref
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,16 +17,19 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
-from palarchiwum.datafiles import data_files, data_schemas
+from palarchiwum.datafiles import data_schemas, write_data_files
 from palarchiwum.jsonld import legislation
 from palarchiwum.pages import attachment_assets, render_hand_written, render_pages
 from palarchiwum.polish import plural
 from palarchiwum.problems import InvalidArchive
-from palarchiwum.search_index import SearchIndexFailed, index_site, latin_spellings
+from palarchiwum.search_index import SearchIndexer, SearchIndexFailed, latin_spellings, searchable
 from palarchiwum.site import Site, prepare_site
+from palarchiwum.spool import Spool
 
 _KEY = "pal_archiwum"
+_BUILD = "pal_archiwum_build"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -56,6 +61,31 @@ def _history_log() -> logging.Logger:
     return log
 
 
+@dataclass
+class _Build:
+    """What one build keeps between events: its working folder and its search indexer."""
+
+    spool: Spool
+    search: SearchIndexer
+
+    def __post_init__(self) -> None:
+        # A build that fails half-way never reaches on_post_build (and on_build_error is not
+        # given the config): stop its Pagefind run and remove its files when it is let go.
+        weakref.finalize(self, _abandon, self.spool, self.search)
+
+
+def _abandon(spool: Spool, search: SearchIndexer) -> None:
+    search.close()
+    spool.remove()
+
+
+def _build(config: MkDocsConfig) -> _Build:
+    build = config.get(_BUILD)
+    if build is None:
+        raise PluginError("pal-archiwum: budowanie nie zostało przygotowane (on_files nie zadziałało)")
+    return build
+
+
 def _site(config: MkDocsConfig) -> Site:
     site = config.get(_KEY)
     if site is None:
@@ -65,31 +95,74 @@ def _site(config: MkDocsConfig) -> Site:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = _site(config)
+    search = SearchIndexer(Path(config.site_dir), site.settings.search_part_size, site.settings.templates_dir)
+    build = _Build(Spool(), search)
+    config[_BUILD] = build
+    for file in files.documentation_pages():
+        markdown, meta = get_data(file.content_string)
+        if searchable(meta, generated=False):
+            search.expect(_hand_written(markdown, meta, site, file.src_uri))
+    # Generated pages and data files wait on disk (palarchiwum/spool.py), not in memory.
     for page in render_pages(site):
-        files.append(File.generated(config, page.src_uri, content=page.content))
-    for data in data_files(site):
-        files.append(File.generated(config, data.src_uri, content=data.content))
+        path = build.spool.write(f"md/{page.src_uri}", page.content)
+        files.append(File.generated(config, page.src_uri, abs_src_path=str(path)))
+        if _says_searchable(page.content):
+            search.expect(page.content)
+    data = build.spool.folder / "dane"
+    for src_uri in write_data_files(site, data):
+        files.append(File.generated(config, src_uri, abs_src_path=str(data / src_uri)))
     for asset in (*attachment_assets(site.archive), *data_schemas()):
         files.append(File.generated(config, asset.src_uri, abs_src_path=str(asset.source)))
     return files
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    # MkDocs dates every page by the day of the build (sitemap.xml.gz carries it, and is written
-    # before pages are rendered); the archive dates them by its as-of day, so that one commit
-    # always builds the same bytes.
-    page.update_date = _site(config).archive.as_of.isoformat()
-    page.meta["lacinka"] = latin_spellings(markdown)  # for the search; see overrides/main.html
-    if not page.meta.get("wydawca"):
+def _says_searchable(markdown: str) -> bool:
+    """Whether a generated page asks to be searched; its front matter is parsed only if it may."""
+    head = markdown[: markdown.find("\n---", 3)] if markdown.startswith("---") else ""
+    return "szukaj" in head and searchable(get_data(markdown)[1], generated=True)
+
+
+def _hand_written(markdown: str, meta: dict[str, Any], site: Site, src_uri: str) -> str:
+    """A hand-written page's Markdown; pages with `wydawca: true` get the publisher's details."""
+    if not meta.get("wydawca"):
         return markdown
     try:
-        return render_hand_written(markdown, _site(config), page.file.src_uri)
+        return render_hand_written(markdown, site, src_uri)
     except InvalidArchive as exc:
         raise PluginError(str(exc)) from None
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    site = _site(config)
+    # MkDocs dates every page by the day of the build (sitemap.xml.gz carries it, and is written
+    # before pages are rendered); the archive dates them by its as-of day, so that one commit
+    # always builds the same bytes.
+    page.update_date = site.archive.as_of.isoformat()
+    markdown = _hand_written(markdown, page.meta, site, page.file.src_uri)
+    page.meta["szukaj"] = searchable(page.meta, generated=page.file.generated_by is not None)
+    if page.meta["szukaj"]:
+        page.meta["lacinka"] = latin_spellings(markdown)
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    build = _build(config)
+    if page.meta.get("szukaj"):
+        description, latin = page.meta.get("opis_wyniku"), page.meta.get("lacinka", "")
+        try:
+            build.search.add(page.file.dest_uri, page.title or "", html, description, latin)
+        except SearchIndexFailed as exc:
+            raise PluginError(str(exc)) from None
+    # MkDocs keeps every page's HTML from now until its template is filled in; the archive's
+    # pages wait on disk instead, and their Markdown is no longer needed.
+    build.spool.write(f"html/{page.file.src_uri}", html)
+    page.markdown = None
+    return ""
+
+
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
     site = _site(config)
+    page.content = _build(config).spool.take(f"html/{page.file.src_uri}")
     context["archiwum"] = site.archive
     context["wydawca"] = site.publisher
     context["metryczka"] = site.metryczka_for(page.file.src_uri)
@@ -106,10 +179,21 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
     return context
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    page.content = None  # written out: no need to keep it
+    return output
+
+
 def on_post_build(config: MkDocsConfig) -> None:
+    build = _build(config)
+    config[_BUILD] = None
+    build.spool.remove()
     try:
-        index = index_site(Path(config.site_dir))
+        index = build.search.finish()
     except SearchIndexFailed as exc:
         raise PluginError(str(exc)) from None
     pages = plural(index.pages, "stronę", "strony", "stron")
-    get_plugin_logger("palarchiwum").info("wyszukiwarka: zindeksowano %s (%s)", pages, index.folder)
+    parts = plural(index.parts, "część", "części", "części")
+    get_plugin_logger("palarchiwum").info(
+        "wyszukiwarka: zindeksowano %s w %s (%s)", pages, parts, index.folder
+    )

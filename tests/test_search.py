@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,6 +36,24 @@ def search_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     result = run_build(project)
     assert result.returncode == 0, result.stderr
     yield from serve(project / "site")
+
+
+@pytest.fixture(scope="module")
+def search_in_parts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The same archive with its search index in parts of at most PART_SIZE pages."""
+    project = copy_project(tmp_path_factory.mktemp("szukaj-czesci") / "projekt")
+    write_archive(project / "programmes", text=SEARCH_MD)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    setting = f"  archiwum:\n    stron_w_czesci_indeksu: {PART_SIZE}\n"
+    config.write_text(text.replace("  archiwum:\n", setting), encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    for url in serve(project / "site"):
+        yield project / "site", url
+
+
+PART_SIZE = 7  # pages of the archive per part, besides the dictionary page
 
 
 def search(page: Page, base: str, query: str) -> tuple[str, list[str]]:
@@ -119,6 +138,33 @@ def test_search_is_reachable_and_usable_with_the_keyboard_only(browser: Browser,
     page.keyboard.press("Enter")
     page.wait_for_url(f"**{first}")
     assert "żłobek" in page.locator("article").inner_text().lower()
+    page.context.close()
+
+
+def test_a_large_index_is_built_in_parts_of_bounded_size(search_in_parts: tuple[Path, str]) -> None:
+    site, _ = search_in_parts
+    parts = json.loads((site / "pagefind" / "czesci.json").read_text(encoding="utf-8"))
+    folders = ["pagefind/", *parts]
+    assert len(folders) >= 3, folders
+    assert folders == ["pagefind/", *[f"pagefind-{n}/" for n in range(2, len(folders) + 1)]]
+    counts = []
+    for folder in folders:
+        entry = json.loads((site / folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+        counts.append(sum(language["page_count"] for language in entry["languages"].values()) - 1)
+    assert all(0 < count <= PART_SIZE for count in counts), counts
+    assert counts[:-1] == [PART_SIZE] * (len(counts) - 1)  # parts fill up in order
+
+
+@pytest.mark.parametrize("query", ["ketrzyn", "zlobek", "klobuck", "bezrobotni", "program"])
+def test_an_index_in_parts_finds_what_one_index_finds(
+    browser: Browser, search_url: str, search_in_parts: tuple[Path, str], query: str
+) -> None:
+    page, _ = open_page(browser, search_url + "szukaj/")
+    _, whole = search(page, search_url, query)
+    _, url = search_in_parts
+    _, in_parts = search(page, url, query)
+    assert whole, query
+    assert sorted(in_parts) == sorted(whole)
     page.context.close()
 
 

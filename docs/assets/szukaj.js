@@ -56,7 +56,7 @@ function matchedWords(result, data) {
 // Results are all genuine or all a fallback (Pagefind falls back per word only when the word
 // has no match at all), and genuine matches rank first: the top result tells.
 async function genuineResults(pagefind, query) {
-  const search = await pagefind.search(queryWords(query).join(" "));
+  const search = await pagefind.search(queryWords(query).join(" "), { filters: { not: { rodzaj: "slownik" } } });
   if (!search.results.length) return [];
   const top = search.results[0];
   const found = matchedWords(top, await top.data());
@@ -118,8 +118,12 @@ async function main() {
     if (!pagefind) {
       pagefind = await import(new URL("pagefind/pagefind.js", root).href);
       // Programmes are long documents: do not rank them far below short pages for that alone.
-      await pagefind.options({ baseUrl: root.pathname, excerptLength: EXCERPT_WORDS, ranking: { pageLength: 0.25 } });
+      const options = { baseUrl: root.pathname, excerptLength: EXCERPT_WORDS, ranking: { pageLength: 0.25 } };
+      await pagefind.options(options);
       await pagefind.init();
+      // A large archive is indexed in parts (hooks/palarchiwum/search_index.py): search them all.
+      const parts = await fetch(new URL("pagefind/czesci.json", root)).then((r) => (r.ok ? r.json() : []));
+      for (const part of parts) await pagefind.mergeIndex(new URL(part, root).pathname, options);
     }
     return pagefind;
   }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .archive import Archive
@@ -22,9 +22,22 @@ class Version:
     programme: Programme
     commit: Commit
     number: int  # 1 is the first published version
-    text: str | None  # programme.md at this version
-    record: str | None  # programme.yml at this version
     current: bool
+    # Where the texts are: they are read from the history when asked for, not kept, since
+    # 10,000 programmes' texts do not fit in memory twice.
+    history: History = field(repr=False, compare=False)
+    text_path: str = field(repr=False, compare=False)
+    record_path: str = field(repr=False, compare=False)
+
+    @property
+    def text(self) -> str | None:
+        """programme.md at this version."""
+        return self.history.text_at(self.text_path, self.commit)
+
+    @property
+    def record(self) -> str | None:
+        """programme.yml at this version."""
+        return self.history.text_at(self.record_path, self.commit)
 
     @property
     def src_uri(self) -> str:
@@ -165,8 +178,8 @@ class Chronicle:
     def _register_of(self, programme: Programme) -> list[Change]:
         folder = relative_posix(programme.record_path.parent, self._root)
         paths = self._paths[folder]
-        touched = {v.commit.sha for path in paths for v in self.history.versions[path]}
-        commits = [c for c in self.history.commits if c.sha in touched]
+        by_path = self.history.versions
+        commits = self.history.newest_first(v.commit.sha for path in paths for v in by_path[path])
         text_path = relative_posix(programme.text_path, self._root)
         record_path = relative_posix(programme.record_path, self._root)
         versions = [
@@ -174,9 +187,10 @@ class Chronicle:
                 programme,
                 commit,
                 len(commits) - i,
-                self.history.text_at(text_path, commit),
-                self.history.text_at(record_path, commit),
                 current=i == 0,
+                history=self.history,
+                text_path=text_path,
+                record_path=record_path,
             )
             for i, commit in enumerate(commits)
         ]

@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .generated import GeneratedAsset, GeneratedPage
+from .generated import GeneratedAsset
 from .opendata import (
     ALL_CSV,
     ALL_JSON,
+    COLLECTION_TAIL,
     SCHEMA_DIR,
     Urls,
-    all_programmes,
-    collection_csv,
-    collection_json,
+    collection_head,
+    collection_line,
+    csv_header,
+    csv_row,
+    programme_data,
     record_json,
 )
 from .site import Site
+from .taxonomy import programme_order
 
 SCHEMAS = Path(__file__).parent / "schemas"
 # Published name of each schema of the data files, and its file in the package.
@@ -29,13 +34,33 @@ DATA_SCHEMAS = {
 }
 
 
-def data_files(site: Site) -> Iterator[GeneratedPage]:
+def write_data_files(site: Site, folder: Path) -> list[str]:
+    """Write the data files under `folder` and return their paths in the site.
+
+    One programme at a time: its record goes to its own file, to programy.json and to
+    programy.csv, and is then let go, so memory does not grow with the archive.
+    """
     urls = Urls(site.site_url)
-    records = all_programmes(site.archive, site.chronicle, urls)
-    for record in records:
-        yield GeneratedPage(f"dane/programy/{record['id']}.json", record_json(record, urls))
-    yield GeneratedPage(ALL_JSON, collection_json(records, site.archive, urls))
-    yield GeneratedPage(ALL_CSV, collection_csv(records))
+    programmes = sorted(site.archive.programmes, key=programme_order)
+    written = []
+    (folder / ALL_JSON).parent.mkdir(parents=True, exist_ok=True)
+    with (
+        (folder / ALL_JSON).open("w", encoding="utf-8", newline="") as collection,
+        (folder / ALL_CSV).open("w", encoding="utf-8", newline="") as table,
+    ):
+        collection.write(collection_head(len(programmes), site.archive, urls))
+        rows = csv.writer(table, lineterminator="\r\n")
+        rows.writerow(csv_header())
+        for i, programme in enumerate(programmes):
+            record = programme_data(programme, site.archive, site.chronicle, urls)
+            src_uri = f"dane/programy/{record['id']}.json"
+            (folder / src_uri).parent.mkdir(parents=True, exist_ok=True)
+            (folder / src_uri).write_text(record_json(record, urls), encoding="utf-8", newline="")
+            collection.write((",\n" if i else "") + collection_line(record))
+            rows.writerow(csv_row(record))
+            written.append(src_uri)
+        collection.write(COLLECTION_TAIL)
+    return [*written, ALL_JSON, ALL_CSV]
 
 
 def data_schemas() -> Iterator[GeneratedAsset]:

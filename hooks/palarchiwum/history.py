@@ -4,6 +4,9 @@ Every commit that touched the content (programmes and hand-written pages) is rea
 patch, and each text file's earlier versions are rebuilt by applying the patches in order, so
 that earlier versions can be published without asking git again per file. Without git, or in a
 shallow clone, the history is marked incomplete and says why; nothing crashes.
+
+The log is read as a stream and every version's text is kept zlib-compressed: a first commit
+of 10,000 programmes is a patch of some 650 MB, which must never be in memory whole.
 """
 
 from __future__ import annotations
@@ -12,9 +15,11 @@ import datetime as dt
 import re
 import subprocess
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .packing import pack, unpack
 from .patches import PatchError, apply_patch
 
 # %x01 opens a commit, %x02 ends its header; neither can start a line of a patch.
@@ -59,7 +64,15 @@ class FileVersion:
 
     commit: Commit
     path: str
-    text: str | None
+    packed: bytes | None  # the text, compressed (packing.py)
+
+    @classmethod
+    def of(cls, commit: Commit, path: str, text: str | None) -> FileVersion:
+        return cls(commit, path, None if text is None else pack(text))
+
+    @property
+    def text(self) -> str | None:
+        return None if self.packed is None else unpack(self.packed)
 
 
 @dataclass
@@ -74,13 +87,17 @@ class History:
 
     def commits_under(self, prefix: str) -> list[Commit]:
         """Commits that touched a file under `prefix` (or the file itself), newest first."""
-        touched = {
+        return self.newest_first(
             version.commit.sha
             for path, found in self.versions.items()
             if _under(path, prefix)
             for version in found
-        }
-        return [c for c in self.commits if c.sha in touched]
+        )
+
+    def newest_first(self, shas: Iterable[str]) -> list[Commit]:
+        """The commits with these ids, newest first (without walking the whole history for each)."""
+        age = self._age()
+        return [self.commits[i] for i in sorted({age[sha] for sha in shas})]
 
     def text_at(self, path: str, commit: Commit) -> str | None:
         """The file's text as it stood after `commit` (None if it did not exist or is binary)."""
@@ -89,8 +106,8 @@ class History:
         for version in self.versions.get(path, []):
             if age[version.commit.sha] < age[commit.sha]:
                 break
-            current = version.text
-        return current
+            current = version
+        return current.text if current else None
 
     def _age(self) -> dict[str, int]:
         """Each commit's place in the history, 0 being the newest (computed once)."""
@@ -103,21 +120,24 @@ def _under(path: str, prefix: str) -> bool:
     return path == prefix or path.startswith(prefix.rstrip("/") + "/")
 
 
-def read_history(root: Path, paths: list[str]) -> History:
-    """The history of `paths` (relative to `root`), or an empty one that says why it is empty."""
+def read_history(root: Path, paths: list[str], keep_text: Callable[[str], bool] = lambda _: True) -> History:
+    """The history of `paths` (relative to `root`), or an empty one that says why it is empty.
+
+    Only the files for which `keep_text` is true keep their texts; the others keep their commits.
+    """
+    command = ["git", "-c", "core.quotepath=off", "log", "--no-renames", "--no-color", "--no-ext-diff",
+               "--relative", "-p", f"--format={_FORMAT}", "--", *paths]  # fmt: skip
     try:
-        result = subprocess.run(
-            ["git", "-c", "core.quotepath=off", "log", "--no-renames", "--no-color", "--no-ext-diff",
-             "--relative", "-p", f"--format={_FORMAT}", "--", *paths],
-            cwd=root, capture_output=True, timeout=600, check=False,
-        )  # fmt: skip
+        with subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) as git:
+            assert git.stdout is not None
+            history = parse_log_lines(git.stdout, keep_text)
+            returncode = git.wait(timeout=600)
     except FileNotFoundError:
         return History(complete=False, warnings=["nie znaleziono programu git: " + _FALLBACK])
     except subprocess.TimeoutExpired:
         return History(complete=False, warnings=["git log nie odpowiedział w 10 minut: " + _FALLBACK])
-    if result.returncode != 0:
+    if returncode != 0:
         return History(complete=False, warnings=["folder projektu nie jest repozytorium git: " + _FALLBACK])
-    history = parse_log(result.stdout.decode("utf-8", errors="replace"))
     if _is_shallow(root):
         oldest = history.commits[-1].day.isoformat() if history.commits else "brak"
         history.complete = False
@@ -151,22 +171,61 @@ def _is_shallow(root: Path) -> bool:
     return False
 
 
-def parse_log(output: str) -> History:
+def parse_log(output: str, keep_text: Callable[[str], bool] = lambda _: True) -> History:
     """Commits and file versions from ``git log -p`` output in ``_FORMAT`` (newest first)."""
+    return parse_log_lines((line.encode("utf-8") for line in output.splitlines(keepends=True)), keep_text)
+
+
+def parse_log_lines(lines: Iterable[bytes], keep_text: Callable[[str], bool]) -> History:
+    """`parse_log` over the output's lines as git writes them, holding one file's patch at a time."""
     history = History()
-    changes: dict[str, list[tuple[Commit, str]]] = defaultdict(list)
-    for record in output.split("\x01")[1:]:
-        header, _, patch = record.partition("\x02")
-        sha, author, date, message = header.split("\x00", 3)
-        commit = Commit(sha, author, dt.datetime.fromisoformat(date), message.strip("\x00").strip())
-        history.commits.append(commit)
-        for file_patch in _FILE_HEADER.split(patch)[1:]:
-            path = _path_of(file_patch)
-            if path:
-                changes[path].append((commit, file_patch))
+    changes: dict[str, list[tuple[Commit, bytes | None]]] = defaultdict(list)
+    for commit, file_patch in _file_patches(lines):
+        if file_patch is None:  # a commit's header: its files follow
+            history.commits.append(commit)
+            continue
+        path = _path_of(file_patch)
+        if path:
+            packed = pack(file_patch) if keep_text(path) else None
+            changes[path].append((commit, packed))
     for path, found in changes.items():
         history.versions[path] = _rebuild(path, list(reversed(found)), history)
     return history
+
+
+def _file_patches(lines: Iterable[bytes]) -> Iterator[tuple[Commit, str | None]]:
+    """(commit, None) for each commit's header, then (commit, patch) for each file it touched."""
+    commit: Commit | None = None
+    header: list[bytes] | None = None  # lines of a commit header still being read
+    patch: list[bytes] = []
+    for line in lines:
+        if line.startswith(b"\x01"):  # a new commit
+            if patch:
+                yield commit, _joined(patch)
+            patch, header, line = [], [], line[1:]
+        if header is not None:
+            header.append(line)
+            if b"\x02" in line:
+                commit, header = _commit(_joined(header)), None
+                yield commit, None
+        elif line.startswith(b"diff --git "):
+            if patch:
+                yield commit, _joined(patch)
+            patch = [line[len(b"diff --git ") :]]
+        elif patch:
+            patch.append(line)
+    if patch:
+        yield commit, _joined(patch)
+
+
+def _joined(lines: list[bytes]) -> str:
+    return b"".join(lines).decode("utf-8", errors="replace")
+
+
+def _commit(header: str) -> Commit:
+    header = header.partition("\x02")[0]
+    sha, author, date, message = header.split("\x00", 3)
+    return Commit(sha, author, dt.datetime.fromisoformat(date), message.strip("\x00").strip())
 
 
 def _path_of(file_patch: str) -> str | None:
@@ -181,10 +240,17 @@ def _path_of(file_patch: str) -> str | None:
     return names.group(2) if names else None
 
 
-def _rebuild(path: str, oldest_first: list[tuple[Commit, str]], history: History) -> list[FileVersion]:
+def _rebuild(
+    path: str, oldest_first: list[tuple[Commit, bytes | None]], history: History
+) -> list[FileVersion]:
+    """Each version of `path` from its patches, oldest first (texts only where patches were kept)."""
     versions = []
     text: str | None = ""
-    for commit, file_patch in oldest_first:
+    for commit, packed in oldest_first:
+        if packed is None:
+            versions.append(FileVersion(commit, path, None))
+            continue
+        file_patch = unpack(packed)
         header = file_patch.split("\n@@", 1)[0]
         if "\ndeleted file mode" in header or "\nBinary files " in header:
             text = None  # gone, or not text: the register still lists the change
@@ -195,5 +261,5 @@ def _rebuild(path: str, oldest_first: list[tuple[Commit, str]], history: History
                 history.complete = False
                 history.warnings.append(f"nie udało się odtworzyć {path} w wersji {commit.short}: {exc}")
                 text = None
-        versions.append(FileVersion(commit, path, text))
+        versions.append(FileVersion.of(commit, path, text))
     return versions

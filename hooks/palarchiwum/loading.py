@@ -8,6 +8,7 @@ from typing import Any
 
 from . import checks
 from .dates import PartialDate, parse_day
+from .packing import pack
 from .problems import Problem
 from .reading import Context, parse_record, read_record, schema_valid
 from .records import SECTIONS, Attachment, Item, Municipality, Programme, Resolution
@@ -183,7 +184,7 @@ def _programme(
         notes=tuple(data.get("uwagi_redakcyjne", [])),
         repealed_on=parse_day(data["uchylenie"]["data"]) if data.get("uchylenie") else None,
         repealed_by=data["uchylenie"]["akt"] if data.get("uchylenie") else None,
-        text=text,
+        packed_text=pack(text),
         record_path=record_path,
         text_path=text_path,
     )

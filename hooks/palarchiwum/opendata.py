@@ -7,8 +7,6 @@ URLs, deep links, resolved vocabulary terms, versions) and is described field by
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,7 +15,6 @@ from typing import Any
 from .archive import Archive
 from .chronicle import Chronicle
 from .records import SECTIONS, Item, Programme
-from .taxonomy import programme_order
 from .vocabularies import term_field
 
 DATA_DIR = "dane/"
@@ -148,23 +145,22 @@ def _item(item: Item, page: str, archive: Archive, urls: Urls) -> dict[str, Any]
     return data
 
 
-def all_programmes(archive: Archive, chronicle: Chronicle, urls: Urls) -> list[dict[str, Any]]:
-    return [
-        programme_data(p, archive, chronicle, urls) for p in sorted(archive.programmes, key=programme_order)
-    ]
-
-
-def collection_json(records: list[dict[str, Any]], archive: Archive, urls: Urls) -> str:
+def collection_head(count: int, archive: Archive, urls: Urls) -> str:
+    """programy.json up to its first programme; the programmes follow one per line (``,\\n``)."""
     data = {
         "$schema": urls.of(SCHEMA_DIR + "programy.schema.json"),
         "stan_na": archive.as_of.isoformat(),
-        "liczba_programow": len(records),
-        "programy": records,
+        "liczba_programow": count,
     }
-    # One line per programme: compact for the big file, still readable with a line-based tool.
-    lines = ",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in records)
-    head = json.dumps({k: v for k, v in data.items() if k != "programy"}, ensure_ascii=False)[:-1]
-    return f'{head}, "programy": [\n{lines}\n]}}\n'
+    return json.dumps(data, ensure_ascii=False)[:-1] + ', "programy": [\n'
+
+
+COLLECTION_TAIL = "\n]}\n"
+
+
+def collection_line(record: dict[str, Any]) -> str:
+    """One programme in programy.json: compact for the big file, still readable line by line."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
 def record_json(record: dict[str, Any], urls: Urls) -> str:
@@ -263,11 +259,10 @@ CSV_COLUMNS: tuple[Column, ...] = (
 )
 
 
-def collection_csv(records: list[dict[str, Any]]) -> str:
-    """One row per programme, UTF-8, a header row; unknown values are empty cells."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(column.name for column in CSV_COLUMNS)
-    for record in records:
-        writer.writerow("" if (v := column.value(record)) is None else v for column in CSV_COLUMNS)
-    return out.getvalue()
+def csv_header() -> list[str]:
+    return [column.name for column in CSV_COLUMNS]
+
+
+def csv_row(record: dict[str, Any]) -> list[object]:
+    """One programme's row of programy.csv; unknown values are empty cells."""
+    return ["" if (v := column.value(record)) is None else v for column in CSV_COLUMNS]

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .dates import PartialDate
+from .packing import unpack
 
 # The parts of a programme's structured extract, in reading order, with their Polish headings.
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -129,7 +130,7 @@ class Programme:
     amends: tuple[str, ...]
     attachments: tuple[Attachment, ...]
     notes: tuple[str, ...]
-    text: str
+    packed_text: bytes  # programme.md, compressed (see packing.py); read it as `text`
     record_path: Path
     text_path: Path
     repealed_on: dt.date | None = None
@@ -137,6 +138,11 @@ class Programme:
     superseded_by: list[str] = field(default_factory=list)
     amended_by: list[str] = field(default_factory=list)
     status: Status = Status.IN_FORCE
+
+    @property
+    def text(self) -> str:
+        """The full text, programme.md as adopted."""
+        return unpack(self.packed_text)
 
     @property
     def url(self) -> str:

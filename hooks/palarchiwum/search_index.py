@@ -1,4 +1,4 @@
-"""The site's search index, written by Pagefind after the pages are built.
+"""The site's search index, written by Pagefind as the pages are built.
 
 Pagefind splits the index into small files, so a query downloads only the parts for its words
 (Material's built-in search downloads the whole site's text: 80.7 MB at 1,000 programmes).
@@ -9,20 +9,43 @@ also carries its "ł" words spelled without Polish letters (``latin_spellings``)
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TextIO
+
+import jinja2
 
 from .slugs import ascii_fold
 
 BUNDLE = "pagefind"  # the folder of the site that holds the index and its script
+PARTS = "czesci.json"  # in BUNDLE: the folders of the index's other parts, for the search page
+# In every part, a page with every word of the archive (see the template), left out of results.
+DICTIONARY_TEMPLATE = "slownik-wyszukiwarki.html"
+PAGE_TEMPLATE = "strona-wyszukiwarki.html"  # a page as Pagefind reads it
+DICTIONARY_PAGE = "slownik-wyszukiwarki/index.html"
+# Markdown that is not words of the page: link targets and attribute lists.
+_MARKUP_NOT_WORDS = re.compile(r"\]\([^)\s]*\)|\{[^}\n]*\}")
 # Not words of the page: the "¶" permalinks after headings.
 EXCLUDED = ".headerlink"
 
+# The lookbehind starts matches at word starts only: without it every position inside a long word
+# is tried again, which made this the slowest step of a page.
+_WITH_L_STROKE = re.compile(r"(?<!\w)\w*[łŁ]\w*")
 
-_WITH_L_STROKE = re.compile(r"\w*[łŁ]\w*")
+
+def searchable(meta: Mapping[str, Any], generated: bool) -> bool:
+    """Whether the search indexes a page: hand-written pages unless they say `szukaj: false`,
+    generated pages when they say `szukaj: true` (programmes, municipalities, first pages of terms).
+    """
+    return bool(meta.get("szukaj", not generated))
 
 
 def latin_spellings(text: str) -> str:
@@ -41,24 +64,130 @@ class SearchIndexFailed(Exception):
 class SearchIndex:
     folder: Path
     pages: int  # how many pages Pagefind indexed
+    parts: int  # in how many parts (bundles) it did so
 
 
-def index_site(site_dir: Path) -> SearchIndex:
-    """Run Pagefind over the built site; raise SearchIndexFailed with a reason a person can act on."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE]
-    command += ["--exclude-selectors", EXCLUDED]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-    except OSError as exc:
-        raise SearchIndexFailed(f"nie udało się uruchomić programu pagefind: {exc}") from None
-    if done.returncode != 0:
-        detail = (done.stderr or done.stdout).strip().splitlines()
-        raise SearchIndexFailed(
-            "wyszukiwarka: pagefind nie zbudował indeksu"
-            + (f" ({detail[-1]})" if detail else "")
-            + "; zainstaluj zależności poleceniem `bash scripts/setup`"
+class SearchIndexer:
+    """Indexes a build's searchable pages with Pagefind in parts, while MkDocs renders the site.
+
+    Pagefind keeps every page it indexes in memory, some 1.2 MB for a programme, so 10,000
+    programmes would take 12 GB in one run. The pages are indexed instead in parts of at most
+    `part_size`, one Pagefind run at a time, each started as soon as MkDocs has rendered its
+    pages, on the processor core that MkDocs leaves idle. The first part is the bundle
+    ``pagefind/``, the others ``pagefind-2/`` …; ``pagefind/czesci.json`` lists those, and the
+    search page merges them. Every part also holds a dictionary page with every word of the
+    archive (see its template), so that no part answers a word it lacks with another one.
+    """
+
+    def __init__(self, site_dir: Path, part_size: int, templates_dir: Path) -> None:
+        self._site_dir = site_dir
+        self._part_size = part_size
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(templates_dir), autoescape=True, undefined=jinja2.StrictUndefined
         )
-    return SearchIndex(site_dir / BUNDLE, _indexed_pages(done.stdout))
+        self._page = env.get_template(PAGE_TEMPLATE)
+        self._dictionary = env.get_template(DICTIONARY_TEMPLATE)
+        self._words: set[str] = set()
+        self._dictionary_words: list[str] = []
+        self._expected = 0  # searchable pages announced by `expect`
+        self._added = 0
+        self._stage = tempfile.TemporaryDirectory(prefix="pal-pagefind-", ignore_cleanup_errors=True)
+        self._filled = 0  # pages in the part being filled
+        self._folders: list[str] = []  # bundles started so far
+        self._running: _Run | None = None
+        self._pages = 0
+
+    def expect(self, markdown: str) -> None:
+        """Announce a searchable page by its Markdown, before any page is added."""
+        self._expected += 1
+        self._words.update(_MARKUP_NOT_WORDS.sub(" ", markdown).split())
+
+    def add(self, dest_uri: str, title: str, html: str, description: str, latin: str) -> None:
+        """A searchable page's text (`html`, as MkDocs rendered it), to be found at `dest_uri`."""
+        path = Path(self._stage.name) / str(len(self._folders)) / dest_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        page = self._page.render(tytul=title, tresc=html, opis=description, lacinka=latin)
+        path.write_bytes(page.encode("utf-8", errors="xmlcharrefreplace"))
+        self._filled += 1
+        self._added += 1
+        if self._filled == self._part_size or self._added == self._expected:
+            self._start_part()
+
+    def finish(self) -> SearchIndex:
+        """Index what is left, wait for every run, and list the parts for the search page."""
+        try:
+            if self._filled or not self._folders:
+                self._start_part()
+            self._wait()
+            parts = [f"{folder}/" for folder in self._folders[1:]]
+            (self._site_dir / BUNDLE / PARTS).write_text(json.dumps(parts) + "\n", encoding="utf-8")
+        finally:
+            self.close()
+        return SearchIndex(self._site_dir / BUNDLE, self._pages, len(self._folders))
+
+    def close(self) -> None:
+        """Stop a run still going (a failed build) and remove the staged pages."""
+        if self._running is not None:
+            self._running.process.kill()
+            self._running.process.wait()
+            self._running = None
+        self._stage.cleanup()
+
+    def _start_part(self) -> None:
+        self._wait()  # one run at a time: each holds its pages in memory
+        part = Path(self._stage.name) / str(len(self._folders))
+        part.mkdir(parents=True, exist_ok=True)
+        folder = BUNDLE if not self._folders else f"{BUNDLE}-{len(self._folders) + 1}"
+        self._folders.append(folder)
+        self._filled = 0
+        dictionary = part / DICTIONARY_PAGE
+        dictionary.parent.mkdir(parents=True, exist_ok=True)
+        if not self._dictionary_words:  # the words and their "ł" words without Polish letters
+            words = self._words | set(latin_spellings(" ".join(self._words)).split())
+            self._dictionary_words = sorted(words)
+        dictionary.write_text(self._dictionary.render(slowa=self._dictionary_words), encoding="utf-8")
+        command = [sys.executable, "-m", "pagefind", "--site", str(part)]
+        command += ["--output-path", str(self._site_dir / folder), "--exclude-selectors", EXCLUDED]
+        log = (part / "pagefind.log").open("w+", encoding="utf-8")
+        try:
+            # At the lowest priority, Pagefind takes the processor time MkDocs leaves idle
+            # rather than slowing it down.
+            process = subprocess.Popen(
+                command, stdout=log, stderr=subprocess.STDOUT, text=True, preexec_fn=_lowest_priority
+            )
+        except OSError as exc:
+            log.close()
+            raise SearchIndexFailed(f"nie udało się uruchomić programu pagefind: {exc}") from None
+        self._running = _Run(process, part, log)
+
+    def _wait(self) -> None:
+        run, self._running = self._running, None
+        if run is None:
+            return
+        returncode = run.process.wait()
+        run.log.seek(0)
+        output = run.log.read()
+        run.log.close()
+        shutil.rmtree(run.part, ignore_errors=True)
+        if returncode != 0:
+            detail = output.strip().splitlines()
+            raise SearchIndexFailed(
+                "wyszukiwarka: pagefind nie zbudował indeksu"
+                + (f" ({detail[-1]})" if detail else "")
+                + "; zainstaluj zależności poleceniem `bash scripts/setup`"
+            )
+        self._pages += _indexed_pages(output) - 1  # not the dictionary page
+
+
+def _lowest_priority() -> None:
+    os.nice(19)
+
+
+@dataclass(frozen=True)
+class _Run:
+    process: subprocess.Popen[str]
+    part: Path  # the staged pages it indexes
+    log: TextIO  # its output
 
 
 def _indexed_pages(output: str) -> int:

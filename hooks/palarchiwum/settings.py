@@ -23,6 +23,9 @@ class Settings:
     programmes_dir: Path
     templates_dir: Path
     as_of: dt.date
+    # Pages in one part of the search index (search_index.py): Pagefind holds a part's pages in
+    # memory, about 1.2 MB for a programme, and the search page merges the parts.
+    search_part_size: int = 1000
 
 
 def settings_from(
@@ -38,7 +41,23 @@ def settings_from(
         programmes_dir=root / options.get("programy", "programmes"),
         templates_dir=root / options.get("szablony", "overrides/strony"),
         as_of=_as_of(options, environ, today),
+        search_part_size=_part_size(options.get("stron_w_czesci_indeksu")),
     )
+
+
+def _part_size(value: object) -> int:
+    if value is None:
+        return Settings.search_part_size
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        problem = Problem(
+            "mkdocs.yml: extra.archiwum.stron_w_czesci_indeksu",
+            0,
+            "",
+            f"to powinna być dodatnia liczba całkowita, a jest: {value!r}",
+            "podaj liczbę stron w jednej części indeksu wyszukiwarki, np. 1000, albo usuń to pole",
+        )
+        raise InvalidArchive([problem])
+    return value
 
 
 def _as_of(options: Mapping[str, Any], environ: Mapping[str, str], today: dt.date) -> dt.date:

@@ -10,6 +10,7 @@ from typing import Any
 from .archive import Archive, build_archive
 from .chronicle import Chronicle, Metryczka, relative_posix
 from .history import read_history
+from .loading import RECORD_FILE, TEXT_FILE
 from .publisher import Publisher, publisher_from
 from .settings import Settings, from_environment
 
@@ -60,6 +61,8 @@ def prepare_site(root: Path, options: Mapping[str, Any], docs_dir: Path, site_ur
     archive = build_archive(settings.programmes_dir, root, settings.as_of)
     publisher = publisher_from(options)
     paths = [relative_posix(settings.programmes_dir, root), relative_posix(docs_dir, root)]
-    chronicle = Chronicle(archive, read_history(root, paths), root, docs_dir)
+    versioned = (f"/{TEXT_FILE}", f"/{RECORD_FILE}")  # the files whose earlier texts are published
+    history = read_history(root, paths, keep_text=lambda path: path.endswith(versioned))
+    chronicle = Chronicle(archive, history, root, docs_dir)
     url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
     return Site(settings, archive, chronicle, publisher, docs_dir, url)

@@ -56,6 +56,7 @@ class Taxonomy:
             key: {o.programme.key: i for i, o in enumerate(found)} for key, found in self._occurrences.items()
         }
         self._by_region = {key: _by_region(found) for key, found in self._occurrences.items()}
+        self._programmes = {key: [o.programme for o in found] for key, found in self._occurrences.items()}
         self._pairs = _co_occurrences(self._by_programme.values())
 
     def _index(self, programme: Programme) -> None:
@@ -118,7 +119,7 @@ class Taxonomy:
         """
         key = (term.vocabulary, term.id)
         region = self._by_region[key].get(programme.municipality.voivodeship, [])
-        everyone = [o.programme for o in self._occurrences[key]]
+        everyone = self._programmes[key]  # built once: per call it made the build quadratic
         start = self._position[key].get(programme.key, -1) + 1
         chosen: dict[str, Programme] = {}
         for candidates in (region, everyone):

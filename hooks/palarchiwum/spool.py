@@ -1,0 +1,36 @@
+"""A build's private folder, where generated pages, data files and rendered HTML wait on disk.
+
+At 10,000 programmes the generated Markdown alone is some 1.4 GB of text, and MkDocs keeps
+every page's HTML from the moment it is rendered until its template is filled in. Kept in
+memory, both grow with the archive; kept here, they cost one file each.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+
+class Spool:
+    def __init__(self) -> None:
+        # A TemporaryDirectory also removes itself when it is let go or Python exits, which
+        # covers builds that fail half-way.
+        self._directory = tempfile.TemporaryDirectory(prefix="pal-archiwum-", ignore_cleanup_errors=True)
+        self.folder = Path(self._directory.name)
+
+    def write(self, name: str, content: str) -> Path:
+        """Keep `content` under `name` (a relative path); returns where it is."""
+        path = self.folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content.encode("utf-8"))
+        return path
+
+    def take(self, name: str) -> str:
+        """What was kept under `name`, which is then let go."""
+        path = self.folder / name
+        content = path.read_bytes().decode("utf-8")
+        path.unlink()
+        return content
+
+    def remove(self) -> None:
+        self._directory.cleanup()

@@ -1,0 +1,42 @@
+"""What a build holds and leaves behind: its working files go when it ends, failed or not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import copy_project, run_build
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_a_build_removes_its_working_files(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "projekt")
+    working = tmp_path / "tmp"
+    working.mkdir()
+    result = run_build(project, env={"TMPDIR": str(working)})
+    assert result.returncode == 0, result.stderr
+    assert (project / "site" / "programy" / "2808011-ketrzyn" / "pal-2021-2030" / "index.html").is_file()
+    assert leftovers(working) == []
+
+
+def test_a_build_that_fails_half_way_removes_its_working_files_too(tmp_path: Path) -> None:
+    # The index in parts of 5 pages: the first part's Pagefind run fails, which the build learns
+    # when it starts the second one, half-way through rendering the pages.
+    project = copy_project(tmp_path / "projekt")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  archiwum:\n", "  archiwum:\n    stron_w_czesci_indeksu: 5\n"), "utf-8")
+    fake = tmp_path / "zepsuty" / "pagefind"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("")
+    (fake / "__main__.py").write_text("import sys\nsys.exit('Error: out of memory')\n")
+    working = tmp_path / "tmp"
+    working.mkdir()
+    result = run_build(project, env={"TMPDIR": str(working), "PYTHONPATH": str(fake.parent)})
+    assert result.returncode != 0
+    assert "wyszukiwarka: pagefind nie zbudował indeksu (Error: out of memory)" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "Error reading page" in result.stderr  # it stopped while rendering pages
+    assert leftovers(working) == []
