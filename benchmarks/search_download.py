@@ -16,6 +16,7 @@ import functools
 import gzip
 import http.server
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -82,14 +83,16 @@ def one_query(browser: Browser, base: str, query: str) -> tuple[int, int, int, i
     bodies = [(r.url, r.body()) for r in responses if r.ok]
     status = page.locator("#pal-szukaj-stan").inner_text()
     context.close()
-    search = sum(len(body) for url, body in bodies if "/pagefind/" in url)
+    search = sum(len(body) for url, body in bodies if re.search(r"/pagefind(-\d+)?/", url))
     total = sum(len(body) for _, body in bodies)
     return search, total, sum(compressed(url, body) for url, body in bodies), len(bodies), status
 
 
 def measure_pagefind(site: Path) -> None:
-    index = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
-    print(f"  Pagefind index on disk: {index:,} B in {sum(1 for _ in (site / 'pagefind').rglob('*'))} files")
+    files = [p for part in site.glob("pagefind*") for p in part.rglob("*") if p.is_file()]
+    parts = len(list(site.glob("pagefind*")))
+    size = sum(p.stat().st_size for p in files)
+    print(f"  Pagefind index on disk: {size:,} B in {len(files)} files, {parts} parts")
     with served(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
         worst = 0
