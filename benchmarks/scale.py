@@ -31,8 +31,18 @@ AS_OF = "2026-11-25"
 ENV = {**os.environ, "PAL_DATA_STANU": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall seconds and peak memory (bytes) of a command run to completion.
+def machine_speed() -> float:
+    """Seconds a fixed pure-Python loop takes now: this machine's speed drifts (it shares its
+    processors), so each build's figures are printed with it."""
+    started = time.perf_counter()
+    total = 0
+    for i in range(10_000_000):
+        total += i * i % 7
+    return time.perf_counter() - started
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, float, int]:
+    """Wall seconds, processor seconds (of all processes) and peak memory (bytes) of a command.
 
     Peak memory is the largest sum of resident memory over the command and all its descendants
     at once (sampled every 0.1 s from /proc), since Pagefind runs beside MkDocs: each process's
@@ -42,14 +52,15 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int]:
     peak = 0
     with tempfile.TemporaryFile() as errors:
         child = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=errors)
-        while child.poll() is None:
+        while (status := os.wait4(child.pid, os.WNOHANG))[0] == 0:
             peak = max(peak, tree_rss(child.pid))
             time.sleep(0.1)
         seconds = time.perf_counter() - started
-        if child.returncode != 0:
+        _, code, usage = status
+        if os.waitstatus_to_exitcode(code) != 0:
             errors.seek(0)
             raise RuntimeError(f"{' '.join(command)} in {cwd} failed:\n{errors.read().decode()[-3000:]}")
-    return seconds, peak
+    return seconds, usage.ru_utime + usage.ru_stime, peak
 
 
 def tree_rss(pid: int) -> int:
@@ -132,21 +143,27 @@ def site_sizes(site: Path) -> tuple[int, int, str]:
 def measure(count: int, tmp: Path) -> dict[str, float]:
     archive = generate(count, tmp / f"archiwum-{count}")
     commit_all(archive)
-    seconds, memory = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], archive)
+    speed = machine_speed()
+    seconds, cpu, memory = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], archive)
     total, largest, where = site_sizes(archive / "site")
     plain = plain_project(archive, tmp / f"zwykly-{count}")
-    plain_seconds, plain_memory = timed([sys.executable, "-m", "mkdocs", "build", "-q"], plain)
+    plain_speed = machine_speed()
+    plain_seconds, plain_cpu, plain_memory = timed([sys.executable, "-m", "mkdocs", "build", "-q"], plain)
     print(f"\n{count} programmes")
-    print(f"  archive build     {seconds:8.1f} s   peak memory {memory / 1e9:5.2f} GB")
-    print(f"  plain MkDocs      {plain_seconds:8.1f} s   peak memory {plain_memory / 1e9:5.2f} GB")
-    print(f"  ratio             {seconds / plain_seconds:8.2f}×")
+    for name, wall, processor, peak in (
+        ("archive build", seconds, cpu, memory),
+        ("plain MkDocs", plain_seconds, plain_cpu, plain_memory),
+    ):
+        print(f"  {name:17s} {wall:8.1f} s   processor {processor:8.1f} s   peak memory {peak / 1e9:5.2f} GB")
+    print(f"  ratio             {seconds / plain_seconds:8.2f}×   processor {cpu / plain_cpu:.2f}×")
+    print(f"  machine speed     {speed:.2f} s before the archive build, {plain_speed:.2f} s before plain")
     print(f"  per programme     {1000 * seconds / count:8.1f} ms")
     print(f"  site              {total / 1e6:8.1f} MB   {total / count / 1e3:.1f} kB per programme")
     print(f"  largest page      {largest / 1e3:8.1f} kB   ({where})")
     print("  site by part, kB per programme:")
     for part, size in sorted(size_by_part(archive / "site").items(), key=lambda item: -item[1])[:14]:
         print(f"    {part:28s} {size / count / 1e3:8.1f}")
-    return {"seconds": seconds, "per": seconds / count}
+    return {"seconds": seconds, "per": seconds / count, "cpu_per": cpu / count}
 
 
 def main() -> None:
@@ -159,7 +176,8 @@ def main() -> None:
         for count in args.counts:
             results[count] = measure(count, Path(tmp))
     if 1000 in results and 10000 in results:
-        print(f"\ntime per programme, 10,000 vs 1,000: {results[10000]['per'] / results[1000]['per']:.2f}×")
+        per, cpu_per = (results[10000][k] / results[1000][k] for k in ("per", "cpu_per"))
+        print(f"\ntime per programme, 10,000 vs 1,000: {per:.2f}× (processor time {cpu_per:.2f}×)")
 
 
 if __name__ == "__main__":

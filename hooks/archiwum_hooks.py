@@ -193,7 +193,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     except SearchIndexFailed as exc:
         raise PluginError(str(exc)) from None
     pages = plural(index.pages, "stronę", "strony", "stron")
-    parts = plural(index.parts, "część", "części", "części")
+    parts = plural(index.parts, "części", "częściach", "częściach")  # "w 1 części", "w 2 częściach"
     get_plugin_logger("palarchiwum").info(
         "wyszukiwarka: zindeksowano %s w %s (%s)", pages, parts, index.folder
     )

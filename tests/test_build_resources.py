@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import copy_project, run_build
 
 
@@ -40,3 +42,18 @@ def test_a_build_that_fails_half_way_removes_its_working_files_too(tmp_path: Pat
     assert "Traceback" not in result.stderr
     assert "Error reading page" in result.stderr  # it stopped while rendering pages
     assert leftovers(working) == []
+
+
+@pytest.mark.parametrize("value", ["0", "tysiąc", "true"])
+def test_a_bad_index_part_size_is_a_clear_error(tmp_path: Path, value: str) -> None:
+    project = copy_project(tmp_path / "projekt")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    setting = f"  archiwum:\n    stron_w_czesci_indeksu: {value}\n"
+    config.write_text(text.replace("  archiwum:\n", setting), encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode != 0
+    assert "mkdocs.yml: extra.archiwum.stron_w_czesci_indeksu" in result.stderr
+    assert "to powinna być dodatnia liczba całkowita" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "site").exists()
