@@ -75,8 +75,9 @@ class SearchIndexer:
     `part_size`, one Pagefind run at a time, each started as soon as MkDocs has rendered its
     pages, on the processor core that MkDocs leaves idle. The first part is the bundle
     ``pagefind/``, the others ``pagefind-2/`` …; ``pagefind/czesci.json`` lists those, and the
-    search page merges them. Every part also holds a dictionary page with every word of the
-    archive (see its template), so that no part answers a word it lacks with another one.
+    search page merges them. When there are several parts, each also holds a dictionary page
+    with every word of the archive (see its template), so that no part answers a word it lacks
+    with another one.
     """
 
     def __init__(self, site_dir: Path, part_size: int, templates_dir: Path) -> None:
@@ -89,6 +90,7 @@ class SearchIndexer:
         self._dictionary = env.get_template(DICTIONARY_TEMPLATE)
         self._words: set[str] = set()
         self._dictionary_words: list[str] = []
+        self._dictionaries = 0  # dictionary pages indexed (one per part, when there are parts)
         self._expected = 0  # searchable pages announced by `expect`
         self._added = 0
         self._stage = tempfile.TemporaryDirectory(prefix="pal-pagefind-", ignore_cleanup_errors=True)
@@ -123,7 +125,7 @@ class SearchIndexer:
             (self._site_dir / BUNDLE / PARTS).write_text(json.dumps(parts) + "\n", encoding="utf-8")
         finally:
             self.close()
-        return SearchIndex(self._site_dir / BUNDLE, self._pages, len(self._folders))
+        return SearchIndex(self._site_dir / BUNDLE, self._pages - self._dictionaries, len(self._folders))
 
     def close(self) -> None:
         """Stop a run still going (a failed build) and remove the staged pages."""
@@ -137,15 +139,12 @@ class SearchIndexer:
         self._wait()  # one run at a time: each holds its pages in memory
         part = Path(self._stage.name) / str(len(self._folders))
         part.mkdir(parents=True, exist_ok=True)
+        only = not self._folders and self._added >= self._expected  # the index is this one part
         folder = BUNDLE if not self._folders else f"{BUNDLE}-{len(self._folders) + 1}"
         self._folders.append(folder)
         self._filled = 0
-        dictionary = part / DICTIONARY_PAGE
-        dictionary.parent.mkdir(parents=True, exist_ok=True)
-        if not self._dictionary_words:  # the words and their "ł" words without Polish letters
-            words = self._words | set(latin_spellings(" ".join(self._words)).split())
-            self._dictionary_words = sorted(words)
-        dictionary.write_text(self._dictionary.render(slowa=self._dictionary_words), encoding="utf-8")
+        if not only:  # one index has every word already, and the page would only cost downloads
+            self._write_dictionary(part)
         command = [sys.executable, "-m", "pagefind", "--site", str(part)]
         command += ["--output-path", str(self._site_dir / folder), "--exclude-selectors", EXCLUDED]
         log = (part / "pagefind.log").open("w+", encoding="utf-8")
@@ -159,6 +158,15 @@ class SearchIndexer:
             log.close()
             raise SearchIndexFailed(f"nie udało się uruchomić programu pagefind: {exc}") from None
         self._running = _Run(process, part, log)
+
+    def _write_dictionary(self, part: Path) -> None:
+        dictionary = part / DICTIONARY_PAGE
+        dictionary.parent.mkdir(parents=True, exist_ok=True)
+        if not self._dictionary_words:  # the words and their "ł" words without Polish letters
+            words = self._words | set(latin_spellings(" ".join(self._words)).split())
+            self._dictionary_words = sorted(words)
+        dictionary.write_text(self._dictionary.render(slowa=self._dictionary_words), encoding="utf-8")
+        self._dictionaries += 1
 
     def _wait(self) -> None:
         run, self._running = self._running, None
@@ -176,7 +184,7 @@ class SearchIndexer:
                 + (f" ({detail[-1]})" if detail else "")
                 + "; zainstaluj zależności poleceniem `bash scripts/setup`"
             )
-        self._pages += _indexed_pages(output) - 1  # not the dictionary page
+        self._pages += _indexed_pages(output)
 
 
 def _lowest_priority() -> None:
