@@ -239,3 +239,10 @@ def problems(root: Path) -> list[str]:
 
 def line_of(text: str, needle: str) -> int:
     return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def set_archive_option(project: Path, line: str) -> None:
+    """Add one `extra.archiwum` option (a YAML line such as "klucz: 5") to a copied project."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  archiwum:\n", f"  archiwum:\n    {line}\n"), encoding="utf-8")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, run_build
+from conftest import copy_project, run_build, set_archive_option
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -27,9 +27,7 @@ def test_a_build_that_fails_half_way_removes_its_working_files_too(tmp_path: Pat
     # The index in parts of 5 pages: the first part's Pagefind run fails, which the build learns
     # when it starts the second one, half-way through rendering the pages.
     project = copy_project(tmp_path / "projekt")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("  archiwum:\n", "  archiwum:\n    stron_w_czesci_indeksu: 5\n"), "utf-8")
+    set_archive_option(project, "stron_w_czesci_indeksu: 5")
     fake = tmp_path / "zepsuty" / "pagefind"
     fake.mkdir(parents=True)
     (fake / "__init__.py").write_text("")
@@ -47,10 +45,7 @@ def test_a_build_that_fails_half_way_removes_its_working_files_too(tmp_path: Pat
 @pytest.mark.parametrize("value", ["0", "tysiąc", "true"])
 def test_a_bad_index_part_size_is_a_clear_error(tmp_path: Path, value: str) -> None:
     project = copy_project(tmp_path / "projekt")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    setting = f"  archiwum:\n    stron_w_czesci_indeksu: {value}\n"
-    config.write_text(text.replace("  archiwum:\n", setting), encoding="utf-8")
+    set_archive_option(project, f"stron_w_czesci_indeksu: {value}")
     result = run_build(project)
     assert result.returncode != 0
     assert "mkdocs.yml: extra.archiwum.stron_w_czesci_indeksu" in result.stderr

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from browser import ARTIFACTS, SEARCH_DONE, open_page, serve
-from conftest import PROGRAMME_MD, copy_project, run_build, write_archive
+from conftest import PROGRAMME_MD, copy_project, run_build, set_archive_option, write_archive
 from palarchiwum.search_index import latin_spellings
 
 # A programme whose text has the words the real five lack: "żłobek" and "bezdomność".
@@ -43,10 +43,7 @@ def search_in_parts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[
     """The same archive with its search index in parts of at most PART_SIZE pages."""
     project = copy_project(tmp_path_factory.mktemp("szukaj-czesci") / "projekt")
     write_archive(project / "programmes", text=SEARCH_MD)
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    setting = f"  archiwum:\n    stron_w_czesci_indeksu: {PART_SIZE}\n"
-    config.write_text(text.replace("  archiwum:\n", setting), encoding="utf-8")
+    set_archive_option(project, f"stron_w_czesci_indeksu: {PART_SIZE}")
     result = run_build(project)
     assert result.returncode == 0, result.stderr
     for url in serve(project / "site"):

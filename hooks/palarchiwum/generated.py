@@ -1,4 +1,4 @@
-"""What a build adds to the site: pages rendered in memory, and files copied from elsewhere."""
+"""What a build adds to the site: pages rendered from templates, and files copied from elsewhere."""
 
 from __future__ import annotations
 

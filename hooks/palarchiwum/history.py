@@ -171,13 +171,9 @@ def _is_shallow(root: Path) -> bool:
     return False
 
 
-def parse_log(output: str, keep_text: Callable[[str], bool] = lambda _: True) -> History:
-    """Commits and file versions from ``git log -p`` output in ``_FORMAT`` (newest first)."""
-    return parse_log_lines((line.encode("utf-8") for line in output.splitlines(keepends=True)), keep_text)
-
-
 def parse_log_lines(lines: Iterable[bytes], keep_text: Callable[[str], bool]) -> History:
-    """`parse_log` over the output's lines as git writes them, holding one file's patch at a time."""
+    """Commits and file versions from ``git log -p`` lines in ``_FORMAT`` (newest first), read as
+    git writes them, holding one file's patch at a time."""
     history = History()
     changes: dict[str, list[tuple[Commit, bytes | None]]] = defaultdict(list)
     for commit, file_patch in _file_patches(lines):
