@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 
 from conftest import EDITED, ORIGINAL, copy_project, git, run_build
-from pages import article_text, section_text, soup, target
+from pages import article_text, records, section_text, soup, target
+from palarchiwum.polish import plural
 
 URL = "programy/1234562-przykladowo/pal-2020-2022"
 ATOM = "{http://www.w3.org/2005/Atom}"
+DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 @pytest.fixture(scope="module")
@@ -179,3 +181,33 @@ def test_without_git_the_build_warns_and_uses_the_record(
     facts = page.select_one(".pal-metryczka").get_text(" ", strip=True)
     assert "15 stycznia 2020 r." in facts  # the resolution's date, from the record
     assert "Informację wprowadził(a) brak danych" in facts
+
+
+def test_a_change_to_many_pages_names_the_programmes_first_and_lists_every_page_on_its_own(
+    real_site: Path,
+) -> None:
+    """The real archive's one commit touches every programme and every hand-written page."""
+    rows = soup(real_site, "rejestr-zmian").select("article tbody tr")
+    assert len(rows) == 1
+    named = rows[0].select("td")[3].select("a")
+    programmes = [url for url, _ in records()]
+    handwritten = sorted(DOCS.rglob("*.md"))
+    touched = len(programmes) + len(handwritten)
+    assert touched > 11, "the real archive no longer makes a long entry: the test needs another"
+    assert len(named) == 11  # ten pages and the link to the rest
+    assert sorted(target("rejestr-zmian", a["href"]) for a in named[: len(programmes)]) == programmes
+    more = plural(touched - 10, "strona", "strony", "stron")
+    assert named[-1].get_text() == f"i jeszcze {more}: pełna lista zmiany"
+    entry_url = target("rejestr-zmian", named[-1]["href"])
+    entry = soup(real_site, entry_url)
+    listed = entry.select("article ol li a")
+    assert len(listed) == touched
+    assert {target(entry_url, a["href"]) for a in listed} >= set(programmes)
+    labels = [a.get_text() for a in listed]
+    assert "Archiwum Programów Aktywności Lokalnej" in labels  # the home page, by its heading
+    assert "Publikacja pięciu programów" in article_text(entry)
+    for a in listed:
+        assert (real_site / target(entry_url, a["href"]) / "index.html").is_file(), a["href"]
+    feed = ET.parse(real_site / "rejestr-zmian" / "feed.xml").getroot()
+    links = feed.find(f"{ATOM}entry").findall(f"{ATOM}link")
+    assert len(links) == 11 and links[0].get("href").endswith(f"/{entry_url}/")

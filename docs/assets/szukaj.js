@@ -118,7 +118,10 @@ async function main() {
     if (!pagefind) {
       pagefind = await import(new URL("pagefind/pagefind.js", root).href);
       // Programmes are long documents: do not rank them far below short pages for that alone.
-      const options = { baseUrl: root.pathname, excerptLength: EXCERPT_WORDS, ranking: { pageLength: 0.25 } };
+      // No web worker: it would be one more script to download (41 kB) for a search that takes
+      // milliseconds on the page's own thread.
+      const ranking = { pageLength: 0.25 };
+      const options = { baseUrl: root.pathname, excerptLength: EXCERPT_WORDS, ranking, noWorker: true };
       await pagefind.options(options);
       await pagefind.init();
       // A large archive is indexed in parts (hooks/palarchiwum/search_index.py): search them all.

@@ -13,6 +13,8 @@ from .history import Commit, History
 from .records import Programme
 
 _TITLE = re.compile(r"^#\s+(.+?)\s*(?:\{.*\})?\s*$", re.MULTILINE)
+# Skipped before looking for a page's heading: a comment in it is not a title.
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?^---[ \t]*$", re.MULTILINE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -70,10 +72,28 @@ class Touched:
     src_uri: str
 
 
+REGISTER_SHOWN = 10  # pages an entry of the site-wide register names; the rest are on its own page
+
+
 @dataclass(frozen=True)
 class RegisterEntry:
     commit: Commit
     touched: tuple[Touched, ...]
+
+    @property
+    def shown(self) -> tuple[Touched, ...]:
+        """What the register row and the feed name: one commit may touch thousands of pages."""
+        return self.touched[:REGISTER_SHOWN]
+
+    @property
+    def more(self) -> int:
+        """How many touched pages the row leaves to the entry's own page."""
+        return len(self.touched) - len(self.shown)
+
+    @property
+    def url(self) -> str | None:
+        """The entry's own page, listing everything it touched; only for an entry with more."""
+        return f"rejestr-zmian/{self.commit.version_id}/" if self.more else None
 
 
 @dataclass(frozen=True)
@@ -99,6 +119,7 @@ class Chronicle:
         self._root = root
         self._docs_prefix = relative_posix(docs_dir, root)
         self._folders = {relative_posix(p.record_path.parent, root): p for p in archive.programmes}
+        self._programme_uris = {p.src_uri for p in archive.programmes}
         self._paths = self._paths_by_folder()
         self._changes = {p.key: self._register_of(p) for p in archive.programmes}
 
@@ -145,7 +166,15 @@ class Chronicle:
                 found = touched.setdefault(version.commit.sha, [])
                 if target not in found:
                     found.append(target)
-        return [RegisterEntry(c, tuple(touched[c.sha])) for c in self.history.commits if c.sha in touched]
+        return [
+            RegisterEntry(c, self._programmes_first(touched[c.sha]))
+            for c in self.history.commits
+            if c.sha in touched
+        ]
+
+    def _programmes_first(self, touched: list[Touched]) -> tuple[Touched, ...]:
+        """A register row names programmes before the archive's own pages: they are its content."""
+        return tuple(sorted(touched, key=lambda t: t.src_uri not in self._programme_uris))
 
     def _target_of(self, path: str) -> Touched | None:
         folder = self._folder_of(path)
@@ -215,5 +244,6 @@ def relative_posix(path: Path, root: Path) -> str:
 
 
 def _title_of(path: Path, fallback: str) -> str:
-    match = _TITLE.search(path.read_text(encoding="utf-8", errors="replace"))
+    text = _FRONT_MATTER.sub("", path.read_text(encoding="utf-8", errors="replace"), count=1)
+    match = _TITLE.search(text)
     return match.group(1) if match else fallback

@@ -33,6 +33,7 @@ from .vocabularies import TERM_FIELDS
 TERM_PAGE_SIZE = 30
 LIST_PAGE_SIZE = 50
 REGISTER_PAGE_SIZE = 50
+ENTRY_PAGE_SIZE = 200  # pages one register entry lists on its own page
 OPENINGS_PAGE_SIZE = 20  # programmes on one page of "Dla organizacji"
 FEED_ENTRIES = 50
 FEED_URI = "rejestr-zmian/feed.xml"
@@ -176,6 +177,10 @@ def render_pages(site: Site) -> Iterator[GeneratedPage]:
     register = chronicle.register()
     for page in paginate(register, REGISTER_PAGE_SIZE, "rejestr-zmian/"):
         yield render("rejestr.md", page.src_uri, strona=page)
+    for entry in register:
+        if entry.url:
+            for page in paginate(entry.touched, ENTRY_PAGE_SIZE, entry.url):
+                yield render("rejestr-wpis.md", page.src_uri, wpis=entry, strona=page)
     xml = environment(site.settings.templates_dir, autoescape=True)
     feed = xml.get_template("rejestr.xml").render(
         wpisy=register[:FEED_ENTRIES], wydawca=site.publisher, adres=site.site_url, archive=archive
