@@ -7,6 +7,7 @@ State lives on the build's config object, rebuilt in ``on_config`` for every bui
 from __future__ import annotations
 
 import logging
+import sys
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils.meta import get_data
 
 from palarchiwum.datafiles import data_schemas, write_data_files
@@ -148,21 +150,40 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     build = _build(config)
     if page.meta.get("szukaj"):
-        description, latin = page.meta.get("opis_wyniku"), page.meta.get("lacinka", "")
+        description, latin = page.meta.get("opis_wyniku"), page.meta.pop("lacinka", "")
         try:
             build.search.add(page.file.dest_uri, page.title or "", html, description, latin)
         except SearchIndexFailed as exc:
             raise PluginError(str(exc)) from None
-    # MkDocs keeps every page's HTML from now until its template is filled in; the archive's
-    # pages wait on disk instead, and their Markdown is no longer needed.
+    # MkDocs renders every page before it fills in any template, and keeps each page's HTML and
+    # table of contents until then: the archive's pages wait on disk instead.
     build.spool.write(f"html/{page.file.src_uri}", html)
+    build.spool.keep(f"toc/{page.file.src_uri}", page.toc)
+    page.toc = TableOfContents([])
     page.markdown = None
+    _compact_anchors(page)
     return ""
+
+
+def _compact_anchors(page: Page) -> None:
+    """MkDocs keeps every page's anchors, and every link to an anchor, to check them when all
+    pages are rendered. The same anchors recur on thousands of pages: each is kept once. A
+    generated page's link is kept as its anchor alone (its templates wrote it, the tests crawl
+    it); a hand-written page's keeps its full wording, for the message a clerk would read.
+    """
+    page.present_anchor_ids = {sys.intern(anchor) for anchor in page.present_anchor_ids or ()}
+    if page.links_to_anchors and page.file.generated_by is not None:
+        page.links_to_anchors = {
+            target: {sys.intern(anchor): sys.intern(f"#{anchor}") for anchor in links}
+            for target, links in page.links_to_anchors.items()
+        }
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
     site = _site(config)
-    page.content = _build(config).spool.take(f"html/{page.file.src_uri}")
+    build = _build(config)
+    page.content = build.spool.take(f"html/{page.file.src_uri}")
+    page.toc = build.spool.take_back(f"toc/{page.file.src_uri}")
     context["archiwum"] = site.archive
     context["wydawca"] = site.publisher
     context["metryczka"] = site.metryczka_for(page.file.src_uri)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, run_build, set_archive_option
+from pages import soup
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -52,3 +53,25 @@ def test_a_bad_index_part_size_is_a_clear_error(tmp_path: Path, value: str) -> N
     assert "to powinna być dodatnia liczba całkowita" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (project / "site").exists()
+
+
+def test_pages_keep_their_table_of_contents(real_site: Path) -> None:
+    # While MkDocs renders the other pages, a page's table of contents waits on disk.
+    page = soup(real_site, "programy/2808011-ketrzyn/pal-2021-2030")
+    toc = [a["href"] for a in page.select(".md-sidebar--secondary a.md-nav__link")]
+    # Every section of the page's text; the metryczka is the template's own, outside the text.
+    headings = [f"#{h['id']}" for h in page.select("article h2[id]") if h["id"] != "metryczka"]
+    assert len(headings) > 5 and [href for href in toc if href in headings] == headings
+
+
+def test_a_broken_anchor_on_a_hand_written_page_fails_the_build_with_the_link_as_written(
+    tmp_path: Path,
+) -> None:
+    project = copy_project(tmp_path / "projekt")
+    link = "programy/2808011-ketrzyn/pal-2021-2030/index.md#nie-ma-takiej-kotwicy"
+    page = project / "docs" / "o-archiwum.md"
+    page.write_text(page.read_text(encoding="utf-8") + f"\n[Cele programu]({link})\n", encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode != 0
+    assert f"contains a link '{link}', but the doc" in result.stderr
+    assert "does not contain an anchor '#nie-ma-takiej-kotwicy'" in result.stderr

@@ -24,6 +24,7 @@ from .opendata import (
     record_json,
 )
 from .site import Site
+from .spool import with_folder
 from .taxonomy import programme_order
 
 SCHEMAS = Path(__file__).parent / "schemas"
@@ -43,7 +44,8 @@ def write_data_files(site: Site, folder: Path) -> list[str]:
     urls = Urls(site.site_url)
     programmes = sorted(site.archive.programmes, key=programme_order)
     written = []
-    (folder / ALL_JSON).parent.mkdir(parents=True, exist_ok=True)
+    made: set[Path] = set()
+    with_folder(folder / ALL_JSON, made)
     with (
         (folder / ALL_JSON).open("w", encoding="utf-8", newline="") as collection,
         (folder / ALL_CSV).open("w", encoding="utf-8", newline="") as table,
@@ -54,8 +56,8 @@ def write_data_files(site: Site, folder: Path) -> list[str]:
         for i, programme in enumerate(programmes):
             record = programme_data(programme, site.archive, site.chronicle, urls)
             src_uri = f"dane/programy/{record['id']}.json"
-            (folder / src_uri).parent.mkdir(parents=True, exist_ok=True)
-            (folder / src_uri).write_text(record_json(record, urls), encoding="utf-8", newline="")
+            path = with_folder(folder / src_uri, made)
+            path.write_text(record_json(record, urls), encoding="utf-8", newline="")
             collection.write((",\n" if i else "") + collection_line(record))
             rows.writerow(csv_row(record))
             written.append(src_uri)

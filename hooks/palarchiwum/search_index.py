@@ -2,9 +2,11 @@
 
 Pagefind splits the index into small files, so a query downloads only the parts for its words
 (Material's built-in search downloads the whole site's text: 80.7 MB at 1,000 programmes).
-Pages opt in with ``data-pagefind-body`` (see ``overrides/main.html``). Pagefind folds most
-Polish diacritics itself, but not "ł", which has no Unicode decomposition; each page therefore
-also carries its "ł" words spelled without Polish letters (``latin_spellings``).
+Searchable pages (``searchable``) are staged as small documents of their text
+(``overrides/strony/strona-wyszukiwarki.html``) and indexed in parts while MkDocs renders the
+rest (``SearchIndexer``). Pagefind folds most Polish diacritics itself, but not "ł", which has
+no Unicode decomposition; each page therefore also carries its "ł" words spelled without Polish
+letters (``latin_spellings``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any, TextIO
 import jinja2
 
 from .slugs import ascii_fold
+from .spool import with_folder
 
 BUNDLE = "pagefind"  # the folder of the site that holds the index and its script
 PARTS = "czesci.json"  # in BUNDLE: the folders of the index's other parts, for the search page
@@ -94,6 +97,7 @@ class SearchIndexer:
         self._expected = 0  # searchable pages announced by `expect`
         self._added = 0
         self._stage = tempfile.TemporaryDirectory(prefix="pal-pagefind-", ignore_cleanup_errors=True)
+        self._made: set[Path] = set()  # folders of the stage
         self._filled = 0  # pages in the part being filled
         self._folders: list[str] = []  # bundles started so far
         self._running: _Run | None = None
@@ -106,8 +110,7 @@ class SearchIndexer:
 
     def add(self, dest_uri: str, title: str, html: str, description: str, latin: str) -> None:
         """A searchable page's text (`html`, as MkDocs rendered it), to be found at `dest_uri`."""
-        path = Path(self._stage.name) / str(len(self._folders)) / dest_uri
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path = with_folder(Path(self._stage.name) / str(len(self._folders)) / dest_uri, self._made)
         page = self._page.render(tytul=title, tresc=html, opis=description, lacinka=latin)
         path.write_bytes(page.encode("utf-8", errors="xmlcharrefreplace"))
         self._filled += 1

@@ -7,8 +7,20 @@ memory, both grow with the archive; kept here, they cost one file each.
 
 from __future__ import annotations
 
+import pickle
 import tempfile
 from pathlib import Path
+from typing import Any
+
+
+def with_folder(path: Path, made: set[Path]) -> Path:
+    """`path`, its folder created unless `made` says so already: tens of thousands of files go
+    into a few hundred folders, and asking the disk each time is a measurable part of a build."""
+    folder = path.parent
+    if folder not in made:
+        folder.mkdir(parents=True, exist_ok=True)
+        made.add(folder)
+    return path
 
 
 class Spool:
@@ -17,11 +29,11 @@ class Spool:
         # covers builds that fail half-way.
         self._directory = tempfile.TemporaryDirectory(prefix="pal-archiwum-", ignore_cleanup_errors=True)
         self.folder = Path(self._directory.name)
+        self._made: set[Path] = set()
 
     def write(self, name: str, content: str) -> Path:
         """Keep `content` under `name` (a relative path); returns where it is."""
-        path = self.folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path = with_folder(self.folder / name, self._made)
         path.write_bytes(content.encode("utf-8"))
         return path
 
@@ -31,6 +43,18 @@ class Spool:
         content = path.read_bytes().decode("utf-8")
         path.unlink()
         return content
+
+    def keep(self, name: str, value: Any) -> None:
+        """Keep a Python object (pickled) under `name` until `take_back`."""
+        path = with_folder(self.folder / name, self._made)
+        path.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def take_back(self, name: str) -> Any:
+        """The object kept under `name`, which is then let go."""
+        path = self.folder / name
+        value = pickle.loads(path.read_bytes())
+        path.unlink()
+        return value
 
     def remove(self) -> None:
         self._directory.cleanup()
