@@ -218,7 +218,7 @@ def test_one_click_leads_to_programmes_sharing_an_addressee_or_a_goal_theme(exte
     assert "programy/2808011-ketrzyn/pal-2021-2030" in seen  # the other programme for unemployed people
 
 
-def test_a_long_term_listing_is_split_into_bounded_pages(tmp_path: Path) -> None:
+def test_long_term_and_municipality_listings_are_split_into_bounded_pages(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "big", parts=("mkdocs.yml", "docs", "overrides", "hooks"))
     programmes = project / "programmes"
     shutil.copytree(PROGRAMMES / "slowniki", programmes / "slowniki")
@@ -246,3 +246,6 @@ def test_a_long_term_listing_is_split_into_bounded_pages(tmp_path: Path) -> None
     pager = soup(site, f"{url}/strona-2").select_one("nav.pal-strony")
     assert pager.select_one('[aria-current="page"]').get_text() == "2"
     assert [target(f"{url}/strona-2", a["href"]) for a in pager.select("a")] == [url, f"{url}/strona-3"]
+    # The list of municipalities is paged too: a national archive has some 2,500 of them.
+    rows = [len(soup(site, u).select("article tbody tr")) for u in ("gminy", "gminy/strona-2")]
+    assert rows == [50, 15] and not (site / "gminy" / "strona-3").exists()

@@ -110,7 +110,8 @@ def render_pages(site: Site) -> Iterator[GeneratedPage]:
         for group in groups:
             for page in paginate(group.programmes, LIST_PAGE_SIZE, group.url):
                 yield render("lista.md", page.src_uri, strona=page, rodzaj=kind, grupa=group)
-    yield render("gminy.md", "gminy/index.md")
+    for page in paginate(archive.municipalities, LIST_PAGE_SIZE, "gminy/"):
+        yield render("gminy.md", page.src_uri, strona=page)
     for municipality in archive.municipalities:
         yield render(
             "gmina.md",
