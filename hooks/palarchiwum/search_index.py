@@ -163,8 +163,7 @@ class SearchIndexer:
         self._running = _Run(process, part, log)
 
     def _write_dictionary(self, part: Path) -> None:
-        dictionary = part / DICTIONARY_PAGE
-        dictionary.parent.mkdir(parents=True, exist_ok=True)
+        dictionary = with_folder(part / DICTIONARY_PAGE, self._made)
         if not self._dictionary_words:  # the words and their "ł" words without Polish letters
             words = self._words | set(latin_spellings(" ".join(self._words)).split())
             self._dictionary_words = sorted(words)

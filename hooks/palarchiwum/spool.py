@@ -33,28 +33,30 @@ class Spool:
 
     def write(self, name: str, content: str) -> Path:
         """Keep `content` under `name` (a relative path); returns where it is."""
-        path = with_folder(self.folder / name, self._made)
-        path.write_bytes(content.encode("utf-8"))
-        return path
+        return self._put(name, content.encode("utf-8"))
 
     def take(self, name: str) -> str:
         """What was kept under `name`, which is then let go."""
-        path = self.folder / name
-        content = path.read_bytes().decode("utf-8")
-        path.unlink()
-        return content
+        return self._pop(name).decode("utf-8")
 
     def keep(self, name: str, value: Any) -> None:
         """Keep a Python object (pickled) under `name` until `take_back`."""
-        path = with_folder(self.folder / name, self._made)
-        path.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        self._put(name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
     def take_back(self, name: str) -> Any:
         """The object kept under `name`, which is then let go."""
+        return pickle.loads(self._pop(name))
+
+    def _put(self, name: str, data: bytes) -> Path:
+        path = with_folder(self.folder / name, self._made)
+        path.write_bytes(data)
+        return path
+
+    def _pop(self, name: str) -> bytes:
         path = self.folder / name
-        value = pickle.loads(path.read_bytes())
+        data = path.read_bytes()
         path.unlink()
-        return value
+        return data
 
     def remove(self) -> None:
         self._directory.cleanup()
