@@ -42,26 +42,36 @@ def machine_speed() -> float:
     return time.perf_counter() - started
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, float, int]:
-    """Wall seconds, processor seconds (of all processes) and peak memory (bytes) of a command.
+def timed(command: list[str], cwd: Path) -> tuple[float, float, int, int]:
+    """Wall seconds, processor seconds (of all processes), peak memory (bytes) of a command, and
+    the peak of its own process alone.
 
     Peak memory is the largest sum of resident memory over the command and all its descendants
     at once (sampled every 0.25 s from /proc), since Pagefind runs beside MkDocs: each process's
     own peak would understate what the machine must hold.
     """
     started = time.perf_counter()
-    peak = 0
+    peak = own = 0
     with tempfile.TemporaryFile() as errors:
         child = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=errors)
         while (status := os.wait4(child.pid, os.WNOHANG))[0] == 0:
             peak = max(peak, tree_rss(child.pid))
+            own = max(own, process_rss(child.pid))
             time.sleep(0.25)
         seconds = time.perf_counter() - started
         _, code, usage = status
         if os.waitstatus_to_exitcode(code) != 0:
             errors.seek(0)
             raise RuntimeError(f"{' '.join(command)} in {cwd} failed:\n{errors.read().decode()[-3000:]}")
-    return seconds, usage.ru_utime + usage.ru_stime, peak
+    return seconds, usage.ru_utime + usage.ru_stime, peak, own
+
+
+def process_rss(pid: int) -> int:
+    """Resident memory of one process, in bytes (0 once it is gone)."""
+    try:
+        return int((Path("/proc") / str(pid) / "statm").read_text().split()[1]) * PAGE
+    except (OSError, IndexError, ValueError):
+        return 0
 
 
 def tree_rss(pid: int) -> int:
@@ -75,7 +85,7 @@ def tree_rss(pid: int) -> int:
         current = todo.pop()
         proc = Path("/proc") / str(current)
         try:
-            total += int((proc / "statm").read_text().split()[1]) * PAGE
+            total += process_rss(current)
             for task in (proc / "task").iterdir():
                 todo.extend(int(child) for child in (task / "children").read_text().split())
         except (OSError, IndexError, ValueError):
@@ -156,7 +166,7 @@ def measure(
     commit_all(archive)
     plain = plain_project(archive, tmp / f"zwykly-{count}") if plain_too else None
     print(f"\n{count} programmes")
-    runs: dict[str, list[tuple[float, float, int]]] = {"archive build": [], "plain MkDocs": []}
+    runs: dict[str, list[tuple[float, float, int, int]]] = {"archive build": [], "plain MkDocs": []}
     for _ in range(rounds):
         for name, project, strict in (("archive build", archive, ["--strict"]), ("plain MkDocs", plain, [])):
             if project is None:
@@ -165,9 +175,9 @@ def measure(
             figures = timed([sys.executable, "-m", "mkdocs", "build", *strict, "-q"], project)
             runs[name].append(figures)
             print(f"  {name:17s} {_figures(*figures)}   (machine speed probe {speed:.2f} s)")
-    seconds, cpu, _ = min(runs["archive build"])
+    seconds, cpu, *_ = min(runs["archive build"])
     if plain is not None:
-        plain_seconds, plain_cpu, _ = min(runs["plain MkDocs"])
+        plain_seconds, plain_cpu, *_ = min(runs["plain MkDocs"])
         fastest = f"   (fastest of {rounds})" if rounds > 1 else ""
         ratio = f"{seconds / plain_seconds:8.2f}×   processor {cpu / plain_cpu:.2f}×"
         print(f"  ratio             {ratio}{fastest}")
@@ -181,8 +191,9 @@ def measure(
     return {"seconds": seconds, "per": seconds / count, "cpu_per": cpu / count}
 
 
-def _figures(wall: float, processor: float, peak: int) -> str:
-    return f"{wall:8.1f} s   processor {processor:8.1f} s   peak memory {peak / 1e9:5.2f} GB"
+def _figures(wall: float, processor: float, peak: int, own: int) -> str:
+    memory = f"peak memory {peak / 1e9:5.2f} GB (MkDocs process alone {own / 1e9:.2f} GB)"
+    return f"{wall:8.1f} s   processor {processor:8.1f} s   {memory}"
 
 
 def main() -> None:

@@ -22,7 +22,6 @@ from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils.meta import get_data
 
 from palarchiwum.datafiles import data_schemas, write_data_files
-from palarchiwum.jsonld import legislation
 from palarchiwum.pages import attachment_assets, render_hand_written, render_pages
 from palarchiwum.polish import plural
 from palarchiwum.problems import InvalidArchive
@@ -115,6 +114,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, src_uri, abs_src_path=str(data / src_uri)))
     for asset in (*attachment_assets(site.archive), *data_schemas()):
         files.append(File.generated(config, asset.src_uri, abs_src_path=str(asset.source)))
+    site.release_texts()
     return files
 
 
@@ -187,10 +187,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     context["archiwum"] = site.archive
     context["wydawca"] = site.publisher
     context["metryczka"] = site.metryczka_for(page.file.src_uri)
-    programme = site.archive.programme_at(page.file.src_uri)
-    context["jsonld"] = (
-        legislation(programme, site.archive, site.chronicle, site.site_url) if programme else None
-    )
+    context["jsonld"] = site.jsonld_for(page.file.src_uri)
     return context
 
 
@@ -201,7 +198,9 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    page.content = None  # written out: no need to keep it
+    # Written out: MkDocs needs only the page's anchors and links from now on.
+    page.content = None
+    page.toc = TableOfContents([])
     return output
 
 

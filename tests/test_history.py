@@ -74,6 +74,35 @@ def test_a_version_page_shows_the_text_as_it_was(site: Path) -> None:
     assert "publikacja: Dz. Urz. Woj. Maz. z 2020 r. poz. 7" in section_text(newest, "rekord")
 
 
+def test_the_current_version_links_to_the_programme_text_instead_of_a_copy(site: Path) -> None:
+    first, _, third = versions_of(site)
+    newest = soup(site, f"{URL}/wersje/{third}")
+    text = section_text(newest, "tekst")
+    assert "To jest bieżący tekst programu" in text and EDITED not in text
+    (link,) = newest.select("#tekst ~ p a")
+    assert target(f"{URL}/wersje/{third}", link["href"]) == URL and link["href"].endswith("#pelny-tekst")
+    assert EDITED in section_text(soup(site, URL), "pelny-tekst")
+    assert "bieżący tekst" not in section_text(soup(site, f"{URL}/wersje/{first}"), "tekst")
+
+
+def test_a_current_version_edited_since_its_commit_keeps_its_own_text(
+    history_repo: Path, tmp_path: Path
+) -> None:
+    """Uncommitted edits are on the programme page; the version's page must not claim them."""
+    clone = tmp_path / "edited"
+    git(tmp_path, "clone", "-q", f"file://{history_repo}", str(clone))
+    text = clone / "programmes/1234562-przykladowo/pal-2020-2022/programme.md"
+    edited = text.read_text(encoding="utf-8").replace(EDITED, f"{EDITED} Zdanie po zmianie.")
+    text.write_text(edited, encoding="utf-8")
+    result = run_build(clone)
+    assert result.returncode == 0, result.stderr
+    site = clone / "site"
+    current = soup(site, f"{URL}/wersje/{versions_of(site)[-1]}")
+    shown = section_text(current, "tekst")
+    assert EDITED in shown and "Zdanie po zmianie." not in shown and "bieżący tekst" not in shown
+    assert "Zdanie po zmianie." in section_text(soup(site, URL), "pelny-tekst")
+
+
 def test_the_comparison_marks_insertions_and_deletions_without_colour(site: Path) -> None:
     second = versions_of(site)[1]
     page = soup(site, f"{URL}/wersje/{second}")

@@ -12,7 +12,8 @@ from playwright.sync_api import Browser, Page
 
 from browser import ARTIFACTS, SEARCH_DONE, open_page, serve
 from conftest import PROGRAMME_MD, copy_project, run_build, set_archive_option, write_archive
-from palarchiwum.search_index import latin_spellings
+from palarchiwum.search_index import LARGE_INDEX, automatic_part_size, latin_spellings
+from palarchiwum.search_index import PART_SIZE as DEFAULT_PART_SIZE
 
 # A programme whose text has the words the real five lack: "żłobek" and "bezdomność".
 SEARCH_MD = (
@@ -150,6 +151,14 @@ def test_a_large_index_is_built_in_parts_of_bounded_size(search_in_parts: tuple[
         counts.append(sum(language["page_count"] for language in entry["languages"].values()) - 1)
     assert all(0 < count <= PART_SIZE for count in counts), counts
     assert counts[:-1] == [PART_SIZE] * (len(counts) - 1)  # parts fill up in order
+
+
+def test_an_archive_of_1000_programmes_is_one_part_and_a_larger_one_smaller_parts() -> None:
+    # 1,000 programmes are 1,424 searchable pages: one part, the fewest downloads per query.
+    assert automatic_part_size(1424) == DEFAULT_PART_SIZE >= 1424
+    assert automatic_part_size(LARGE_INDEX) == DEFAULT_PART_SIZE
+    # 10,000 programmes: smaller parts, so that Pagefind and the build fit in 2 GB together.
+    assert automatic_part_size(14_000) < DEFAULT_PART_SIZE
 
 
 @pytest.mark.parametrize("query", ["ketrzyn", "zlobek", "klobuck", "bezrobotni", "program"])

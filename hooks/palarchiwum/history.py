@@ -16,10 +16,10 @@ import re
 import subprocess
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .packing import pack, unpack
+from .packing import TextsReleased, pack, unpack
 from .patches import PatchError, apply_patch
 
 # %x01 opens a commit, %x02 ends its header; neither can start a line of a patch.
@@ -84,6 +84,7 @@ class History:
     complete: bool = True
     warnings: list[str] = field(default_factory=list)
     _ages: dict[str, int] = field(default_factory=dict, repr=False)
+    _released: bool = field(default=False, repr=False)
 
     def commits_under(self, prefix: str) -> list[Commit]:
         """Commits that touched a file under `prefix` (or the file itself), newest first."""
@@ -101,6 +102,8 @@ class History:
 
     def text_at(self, path: str, commit: Commit) -> str | None:
         """The file's text as it stood after `commit` (None if it did not exist or is binary)."""
+        if self._released:
+            raise TextsReleased(path)
         age = self._age()
         current = None
         for version in self.versions.get(path, []):
@@ -108,6 +111,14 @@ class History:
                 break
             current = version
         return current.text if current else None
+
+    def release_texts(self) -> None:
+        """Let the earlier texts go once the version pages are rendered; commits stay."""
+        self.versions = {
+            path: [replace(v, packed=None) if v.packed else v for v in found]
+            for path, found in self.versions.items()
+        }
+        self._released = True
 
     def _age(self) -> dict[str, int]:
         """Each commit's place in the history, 0 being the newest (computed once)."""

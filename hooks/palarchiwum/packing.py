@@ -12,3 +12,11 @@ def pack(text: str) -> bytes:
 
 def unpack(packed: bytes) -> str:
     return zlib.decompress(packed).decode("utf-8")
+
+
+class TextsReleased(RuntimeError):
+    """A text was read after the build let the texts go: the build's order is wrong, not the archive.
+
+    The texts are needed only while the pages and data files are rendered; at 10,000 programmes
+    they hold some 400 MB, so the build lets them go before MkDocs renders the pages.
+    """

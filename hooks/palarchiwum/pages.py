@@ -133,13 +133,18 @@ def render_pages(site: Site) -> Iterator[GeneratedPage]:
             harmonogram=timeline_of(programme, archive.as_of),
         )
         for change in chronicle.changes(programme):
+            text = change.version.text
+            # The current version's text is the programme page's own, unless the files were
+            # edited since: linked, not copied (some 40 kB a programme).
+            linked = change.version.current and text == programme.text
             yield render(
                 "wersja.md",
                 change.version.src_uri,
                 program=programme,
                 zmiana=change,
                 liczba_wersji=len(chronicle.changes(programme)),
-                tekst=shift_headings(change.version.text or "", HEADING_SHIFT),
+                tekst_na_stronie_programu=linked,
+                tekst=None if linked or text is None else shift_headings(text, HEADING_SHIFT),
             )
     yield render("dla-mieszkancow.md", "dla-mieszkancow/index.md", wojewodztwa=regions)
     yield GeneratedPage(FINDER_DATA_URI, finder_data(archive, taxonomy))

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
 from .dates import PartialDate
-from .packing import unpack
+from .packing import TextsReleased, unpack
 
 # The parts of a programme's structured extract, in reading order, with their Polish headings.
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -125,12 +126,12 @@ class Programme:
     implementer: dict[str, Any] | None
     contact: dict[str, Any] | None
     main_goal: Item | None
-    items: dict[str, tuple[Item, ...]]
+    items: Mapping[str, tuple[Item, ...]]
     supersedes: tuple[str, ...]
     amends: tuple[str, ...]
     attachments: tuple[Attachment, ...]
     notes: tuple[str, ...]
-    packed_text: bytes  # programme.md, compressed (see packing.py); read it as `text`
+    packed_text: bytes | None  # programme.md, compressed (see packing.py); read it as `text`
     record_path: Path
     text_path: Path
     repealed_on: dt.date | None = None
@@ -142,7 +143,15 @@ class Programme:
     @property
     def text(self) -> str:
         """The full text, programme.md as adopted."""
+        if self.packed_text is None:
+            raise TextsReleased(self.key)
         return unpack(self.packed_text)
+
+    def release_text(self) -> None:
+        """Let the text and the items' quotes go once every page and data file that shows them
+        is rendered (see Site.release_texts)."""
+        self.packed_text = None
+        self.items = _Released(self.key)
 
     @property
     def url(self) -> str:
@@ -169,3 +178,19 @@ class Programme:
         """The main goal and every extracted item, in reading order."""
         head = (self.main_goal,) if self.main_goal else ()
         return head + tuple(item for items in self.items.values() for item in items)
+
+
+class _Released(Mapping[str, tuple[Item, ...]]):
+    """A released programme's items: reading them is the build's bug (TextsReleased)."""
+
+    def __init__(self, key: str) -> None:
+        self._key = key
+
+    def __getitem__(self, section: str) -> tuple[Item, ...]:
+        raise TextsReleased(self._key)
+
+    def __iter__(self) -> Iterator[str]:
+        raise TextsReleased(self._key)
+
+    def __len__(self) -> int:
+        raise TextsReleased(self._key)

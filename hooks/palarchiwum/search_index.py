@@ -44,6 +44,21 @@ EXCLUDED = ".headerlink"
 _WITH_L_STROKE = re.compile(r"(?<!\w)\w*[łŁ]\w*")
 
 
+# Pagefind holds a part's pages in memory (about 0.85 MB a page) and the search page merges the
+# parts, each part costing a query more files. Parts of 1500 keep 1,000 programmes (1,424 pages)
+# one part, where a query downloads under 500 KB (issue 5; two parts took one to 553 KB). In a
+# larger archive the build's own process holds more while a part is indexed: beyond 5,000
+# searchable pages (some 3,500 programmes) parts of 750 keep both within 2 GB together.
+PART_SIZE = 1500
+LARGE_INDEX = 5000
+LARGE_INDEX_PART_SIZE = 750
+
+
+def automatic_part_size(pages: int) -> int:
+    """Pages in one part of an index of `pages` searchable pages, unless mkdocs.yml sets it."""
+    return PART_SIZE if pages <= LARGE_INDEX else LARGE_INDEX_PART_SIZE
+
+
 def searchable(meta: Mapping[str, Any], generated: bool) -> bool:
     """Whether the search indexes a page: hand-written pages unless they say `szukaj: false`,
     generated pages when they say `szukaj: true` (programmes, municipalities, first pages of terms).
@@ -83,9 +98,9 @@ class SearchIndexer:
     with another one.
     """
 
-    def __init__(self, site_dir: Path, part_size: int, templates_dir: Path) -> None:
+    def __init__(self, site_dir: Path, part_size: int | None, templates_dir: Path) -> None:
         self._site_dir = site_dir
-        self._part_size = part_size
+        self._part_size = part_size  # None: automatic_part_size, once every page is announced
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates_dir), autoescape=True, undefined=jinja2.StrictUndefined
         )
@@ -110,6 +125,8 @@ class SearchIndexer:
 
     def add(self, dest_uri: str, title: str, html: str, description: str, latin: str) -> None:
         """A searchable page's text (`html`, as MkDocs rendered it), to be found at `dest_uri`."""
+        if self._part_size is None:
+            self._part_size = automatic_part_size(self._expected)
         path = with_folder(Path(self._stage.name) / str(len(self._folders)) / dest_uri, self._made)
         page = self._page.render(tytul=title, tresc=html, opis=description, lacinka=latin)
         path.write_bytes(page.encode("utf-8", errors="xmlcharrefreplace"))

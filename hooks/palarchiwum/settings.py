@@ -23,11 +23,9 @@ class Settings:
     programmes_dir: Path
     templates_dir: Path
     as_of: dt.date
-    # Pages in one part of the search index (search_index.py): Pagefind holds a part's pages in
-    # memory, about 1.2 MB for a programme, and the search page merges the parts, each part
-    # costing a query more files. 1500 keeps 1,000 programmes (1,424 pages) in one part, where a
-    # query downloads under 500 KB (issue 5); two parts took the longest query to 553 KB.
-    search_part_size: int = 1500
+    # Pages in one part of the search index; None: as many as the archive's size allows
+    # (search_index.automatic_part_size).
+    search_part_size: int | None = None
 
 
 def settings_from(
@@ -47,9 +45,9 @@ def settings_from(
     )
 
 
-def _part_size(value: object) -> int:
+def _part_size(value: object) -> int | None:
     if value is None:
-        return Settings.search_part_size
+        return None
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         problem = Problem(
             "mkdocs.yml: extra.archiwum.stron_w_czesci_indeksu",
