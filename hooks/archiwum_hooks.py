@@ -22,6 +22,7 @@ from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils.meta import get_data
 
 from palarchiwum.datafiles import data_schemas, write_data_files
+from palarchiwum.memory import give_back_memory
 from palarchiwum.pages import attachment_assets, render_hand_written, render_pages
 from palarchiwum.polish import plural
 from palarchiwum.problems import InvalidArchive
@@ -115,6 +116,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for asset in (*attachment_assets(site.archive), *data_schemas()):
         files.append(File.generated(config, asset.src_uri, abs_src_path=str(asset.source)))
     site.release_texts()
+    give_back_memory()
     return files
 
 

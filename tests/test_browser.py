@@ -242,8 +242,12 @@ def test_the_residents_finder_narrows_by_group_municipality_and_status(
     page.select_option("#pal-grupa", "osoby-bezrobotne")
     wanted = {u for u, r in real.items() if any("osoby-bezrobotne" in a["grupy"] for a in r["adresaci"])}
     assert shown() == wanted and len(wanted) >= 2
+    page.select_option("#pal-wojewodztwo", "warmińsko-mazurskie")
+    wanted = {u for u in wanted if "2808011-ketrzyn" in u}  # the only one in that voivodeship
+    assert shown() == wanted
+    places = page.eval_on_selector_all("#pal-gmina option", "options => options.map(o => o.value)")
+    assert places == ["", "2808011-ketrzyn"]
     page.select_option("#pal-gmina", "2808011-ketrzyn")
-    wanted = {u for u in wanted if "2808011-ketrzyn" in u}
     assert shown() == wanted
     page.check("#pal-teraz")
     assert shown() == {"programy/2808011-ketrzyn/pal-2021-2030"}

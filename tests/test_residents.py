@@ -117,8 +117,20 @@ def test_residents_page_works_without_javascript_too(real_site: Path) -> None:
     vocabulary = yaml.safe_load((Path("programmes/slowniki/adresaci.yml")).read_text(encoding="utf-8"))
     links = [target("dla-mieszkancow", a["href"]) for a in page.select("#grupy ~ ul a")]
     assert links[: len(vocabulary["terminy"])] == [f"adresaci/{t['id']}" for t in vocabulary["terminy"]]
-    options = [o["value"] for o in page.select("#pal-gmina option") if o["value"]]
-    assert sorted(options) == sorted({url.split("/")[1] for url in REAL})
+    places = {url.split("/")[1] for url in REAL}
+    regions = {gmina(place)["wojewodztwo"] for place in places}
+    listed = [o["value"] for o in page.select("#pal-wojewodztwo option") if o["value"]]
+    assert sorted(listed) == sorted(regions) and len(listed) == len(regions)
+    # The municipalities come from the data file, so the page stays small with 2,500 of them.
+    assert [o["value"] for o in page.select("#pal-gmina option")] == [""]
+    data = json.loads((real_site / "dla-mieszkancow/programy.json").read_text(encoding="utf-8"))
+    assert {key: place["wojewodztwo"] for key, place in data["gminy"].items()} == {
+        place: gmina(place)["wojewodztwo"] for place in places
+    }
+
+
+def gmina(folder: str) -> dict:
+    return yaml.safe_load((Path("programmes") / folder / "gmina.yml").read_text(encoding="utf-8"))
 
 
 def collaboration_points(record: dict) -> tuple[list[str], list[str]]:

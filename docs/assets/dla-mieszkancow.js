@@ -21,6 +21,27 @@ function item(programme, data, root) {
   return li;
 }
 
+// The municipalities of the chosen voivodeship (of every one, when none is chosen), grouped by
+// voivodeship in the order of the voivodeship list; the chosen municipality stays if listed.
+function fillPlaces(form, data) {
+  const region = form.elements.wojewodztwo.value;
+  const select = form.elements.gmina;
+  const chosen = select.value;
+  const regions = [...form.elements.wojewodztwo.options]
+    .map((option) => option.value)
+    .filter((value) => value && (!region || value === region));
+  const groups = regions.map((name) => {
+    const group = document.createElement("optgroup");
+    group.label = `województwo ${name}`;
+    for (const [key, place] of Object.entries(data.gminy)) {
+      if (place.wojewodztwo === name) group.append(new Option(place.nazwa, key));
+    }
+    return group;
+  });
+  select.replaceChildren(new Option("każda gmina", ""), ...groups);
+  select.value = [...select.options].some((option) => option.value === chosen) ? chosen : "";
+}
+
 async function main() {
   const form = document.getElementById("pal-dla-mnie");
   const status = document.getElementById("pal-dla-mnie-stan");
@@ -42,12 +63,14 @@ async function main() {
 
   function update() {
     const group = form.elements.grupa.value;
+    const region = form.elements.wojewodztwo.value;
     const municipality = form.elements.gmina.value;
     const onlyNow = form.elements.teraz.checked;
     const groupAt = data.grupy.indexOf(group);
     found = programy.filter(
       (p) =>
         (!group || p.grupy.includes(groupAt)) &&
+        (!region || data.gminy[p.gmina].wojewodztwo === region) &&
         (!municipality || p.gmina === municipality) &&
         (!onlyNow || p.status === "obowiazujacy"),
     );
@@ -55,7 +78,7 @@ async function main() {
     shown = 0;
     status.textContent = found.length
       ? `Znaleziono ${plural(found.length, "program", "programy", "programów")}.`
-      : "Brak programów dla tego wyboru. Wybierz inną grupę albo „każda gmina”.";
+      : "Brak programów dla tego wyboru. Wybierz inną grupę, „każda gmina” albo „każde województwo”.";
     showMore();
   }
 
@@ -63,8 +86,12 @@ async function main() {
     event.preventDefault();
     update();
   });
-  form.addEventListener("change", update);
+  form.addEventListener("change", (event) => {
+    if (event.target === form.elements.wojewodztwo) fillPlaces(form, data);
+    update();
+  });
   more.addEventListener("click", showMore);
+  fillPlaces(form, data);
   form.hidden = false;
   update();
 }
