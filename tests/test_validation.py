@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft202012Validator
 
 from conftest import (
     GMINA_YML,
@@ -20,6 +21,7 @@ from conftest import (
 )
 from conftest import VALIDATION_AS_OF as AS_OF
 from palarchiwum.archive import build_archive
+from palarchiwum.schema import _inline_refs
 
 
 def test_the_minimal_archive_is_valid(tmp_path: Path) -> None:
@@ -248,3 +250,14 @@ def test_an_empty_or_repeating_term_list_is_named_in_polish(tmp_path: Path) -> N
         for p in found
     ), found
     assert any("cele[1].tematy: lista zawiera powtórzony element" in p for p in found), found
+
+
+def test_a_schema_definition_that_contains_itself_is_still_checked_at_every_depth() -> None:
+    # Definitions are put in place of their references for speed; one that contains itself
+    # must stay a reference, or the schema would never end.
+    node = {"type": "object", "properties": {"dzieci": {"type": "array", "items": {"$ref": "#/$defs/wezel"}}}}
+    schema = {"$defs": {"wezel": node}, "type": "object", "properties": {"korzen": {"$ref": "#/$defs/wezel"}}}
+    checker = Draft202012Validator(_inline_refs(schema, schema["$defs"], ()))
+    assert not list(checker.iter_errors({"korzen": {"dzieci": [{"dzieci": [{"dzieci": []}]}]}}))
+    (error,) = checker.iter_errors({"korzen": {"dzieci": [{"dzieci": [{"dzieci": 5}]}]}})
+    assert list(error.absolute_path) == ["korzen", "dzieci", 0, "dzieci", 0, "dzieci"]

@@ -17,6 +17,6 @@ def unpack(packed: bytes) -> str:
 class TextsReleased(RuntimeError):
     """A text was read after the build let the texts go: the build's order is wrong, not the archive.
 
-    The texts are needed only while the pages and data files are rendered; at 10,000 programmes
-    they hold some 400 MB, so the build lets them go before MkDocs renders the pages.
+    The texts are needed only while the pages and data files are rendered, and with the quotes
+    they are the bulk of the records, so the build lets them go before MkDocs renders the pages.
     """

@@ -44,7 +44,7 @@ EXCLUDED = ".headerlink"
 _WITH_L_STROKE = re.compile(r"(?<!\w)\w*[łŁ]\w*")
 
 
-# Pagefind holds a part's pages in memory (about 0.85 MB a page) and the search page merges the
+# Pagefind holds a part's pages in memory (about 1 MB a page) and the search page merges the
 # parts, each part costing a query more files. Parts of 1500 keep 1,000 programmes (1,424 pages)
 # one part, where a query downloads under 500 KB (issue 5; two parts took one to 553 KB). In a
 # larger archive the build's own process holds more while a part is indexed: beyond 5,000
