@@ -31,7 +31,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(PROJECT / "hooks"), str(PROJECT / "tests")]
 
 from fidelity import coverage  # noqa: E402
-from palarchiwum.importing import import_text  # noqa: E402
+from palarchiwum.clerk.importing.drafting import import_text  # noqa: E402
 
 SEEDS = Path(os.environ.get("PAL_SEEDS", "/work/shared/seeds"))
 CURATED = {

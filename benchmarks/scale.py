@@ -108,7 +108,7 @@ def commit_all(project: Path) -> None:
 def plain_project(archive: Path, target: Path) -> Path:
     """The archive's pages as plain Markdown in a project with no hooks and no programmes."""
     sys.path.insert(0, str(archive / "hooks"))
-    from palarchiwum.pages import render_pages
+    from palarchiwum.pages.generated_pages import render_pages
     from palarchiwum.settings import archive_options
     from palarchiwum.site import prepare_site
 

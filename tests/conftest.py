@@ -14,8 +14,8 @@ import pytest
 from playwright.sync_api import Browser
 
 from browser import launch
-from palarchiwum.archive import build_archive
-from palarchiwum.problems import InvalidArchive
+from palarchiwum.records.archive import build_archive
+from palarchiwum.records.problems import InvalidArchive
 
 PROJECT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-25"

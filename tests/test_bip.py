@@ -9,8 +9,8 @@ import pytest
 
 from conftest import PROGRAMME_YML, commit, copy_project, init_repo, run_build, write_archive
 from pages import article_text, programme_links, section_text, soup, target
-from palarchiwum.archive import build_archive
-from palarchiwum.records import Status
+from palarchiwum.records.archive import build_archive
+from palarchiwum.records.catalogue_records import Status
 
 A11Y_IDS = (
     "a11y-wstep", "a11y-podmiot", "a11y-url", "a11y-data-publikacja", "a11y-data-aktualizacja",

@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from conftest import PROGRAMME_MD, PROGRAMME_YML, write_archive
-from palarchiwum.archive import build_archive
-from palarchiwum.fulltext import anchored_segments, shift_headings
+from palarchiwum.pages.full_text import anchored_segments, shift_headings
+from palarchiwum.records.archive import build_archive
 
 
 def anchors_before(segments, anchor: str) -> str:

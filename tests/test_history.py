@@ -12,7 +12,7 @@ import pytest
 
 from conftest import EDITED, ORIGINAL, copy_project, git, run_build
 from pages import article_text, records, section_text, soup, target
-from palarchiwum.polish import plural
+from palarchiwum.records.polish import plural
 
 URL = "programy/1234562-przykladowo/pal-2020-2022"
 ATOM = "{http://www.w3.org/2005/Atom}"

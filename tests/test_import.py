@@ -14,11 +14,11 @@ import yaml
 
 from conftest import PROGRAMME_YML, RECORD, copy_project, line_of, problems, write_archive
 from fidelity import coverage
-from palarchiwum.checks import draft_problems
-from palarchiwum.importing import DraftExists, import_text, write_draft
-from palarchiwum.quotes import NormalisedText
-from palarchiwum.schema import schema_errors, validator
-from palarchiwum.yamlsource import parse_yaml
+from palarchiwum.clerk.importing.drafting import DraftExists, import_text, write_draft
+from palarchiwum.records.quotes import NormalisedText
+from palarchiwum.records.record_checks import draft_problems
+from palarchiwum.records.schema_validation import schema_errors, validator
+from palarchiwum.records.yaml_parsing import parse_yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
 HOOKS = PROJECT / "hooks"

@@ -12,8 +12,8 @@ from playwright.sync_api import Browser, Page
 
 from browser import ARTIFACTS, SEARCH_DONE, open_page, serve
 from conftest import PROGRAMME_MD, copy_project, run_build, set_archive_option, write_archive
-from palarchiwum.search_index import LARGE_INDEX, automatic_part_size, latin_spellings
-from palarchiwum.search_index import PART_SIZE as DEFAULT_PART_SIZE
+from palarchiwum.search.pagefind_index import LARGE_INDEX, automatic_part_size, latin_spellings
+from palarchiwum.search.pagefind_index import PART_SIZE as DEFAULT_PART_SIZE
 
 # A programme whose text has the words the real five lack: "żłobek" and "bezdomność".
 SEARCH_MD = (

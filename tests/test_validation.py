@@ -20,8 +20,8 @@ from conftest import (
     write_archive,
 )
 from conftest import VALIDATION_AS_OF as AS_OF
-from palarchiwum.archive import build_archive
-from palarchiwum.schema import _inline_refs
+from palarchiwum.records.archive import build_archive
+from palarchiwum.records.schema_validation import _inline_refs
 
 
 def test_the_minimal_archive_is_valid(tmp_path: Path) -> None:

@@ -1,5 +1,7 @@
+"""``python -m palarchiwum``: the clerks' command line (``bash scripts/archiwum``)."""
+
 import sys
 
-from .cli import main
+from palarchiwum.clerk.command_line import main
 
 sys.exit(main())

@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .dates import NotADate, parse_day
-from .problems import InvalidArchive, Problem
+from palarchiwum.records.dates import NotADate, parse_day
+from palarchiwum.records.problems import InvalidArchive, Problem
 
 _SOURCE = "mkdocs.yml: extra.archiwum.wydawca"
 

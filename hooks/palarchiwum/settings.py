@@ -11,8 +11,8 @@ from typing import Any
 
 import yaml
 
-from .dates import NotADate, parse_day
-from .problems import InvalidArchive, Problem
+from palarchiwum.records.dates import NotADate, parse_day
+from palarchiwum.records.problems import InvalidArchive, Problem
 
 AS_OF_VARIABLE = "PAL_DATA_STANU"
 
@@ -24,7 +24,7 @@ class Settings:
     templates_dir: Path
     as_of: dt.date
     # Pages in one part of the search index; None: as many as the archive's size allows
-    # (search_index.automatic_part_size).
+    # (search/pagefind_index.automatic_part_size).
     search_part_size: int | None = None
 
 

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .archive import Archive, build_archive
-from .chronicle import Chronicle, Metryczka, relative_posix
-from .history import read_history
-from .jsonld import legislation
-from .loading import RECORD_FILE, TEXT_FILE
+from palarchiwum.history.chronicle import Chronicle, Metryczka, relative_posix
+from palarchiwum.history.git_log import read_history
+from palarchiwum.records.archive import Archive, build_archive
+from palarchiwum.records.folder_loading import RECORD_FILE, TEXT_FILE
+
 from .publisher import Publisher, publisher_from
-from .records import Programme
 from .settings import Settings, from_environment
 
 
@@ -25,8 +24,6 @@ class Site:
     publisher: Publisher
     docs_dir: Path
     site_url: str  # absolute, ends with "/"; "" when mkdocs.yml gives none
-    # Programme pages' JSON-LD, by page, kept when the texts are let go (release_texts).
-    _jsonld: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False, compare=False)
 
     def metryczka_for(self, src_uri: str) -> Metryczka | None:
         """The metryczka of a programme page or a hand-written page; None for derived pages."""
@@ -39,23 +36,13 @@ class Site:
 
     def release_texts(self) -> None:
         """Let the programmes' texts, current and earlier, and their items go: once the pages and
-        data files are rendered only the programme pages' JSON-LD reads them, and MkDocs then
-        keeps some 41,000 pages of its own in memory (at 10,000 programmes).
+        data files are rendered nothing reads them (``BuildRun.let_texts_go`` keeps the programme
+        pages' JSON-LD first), and MkDocs then keeps some 41,000 pages of its own in memory (at
+        10,000 programmes).
         """
         for programme in self.archive.programmes:
-            self._jsonld[programme.src_uri] = self._legislation(programme)
             programme.release_text()
         self.chronicle.history.release_texts()
-
-    def jsonld_for(self, src_uri: str) -> dict[str, Any] | None:
-        """The JSON-LD of a programme's page; None for other pages."""
-        if src_uri in self._jsonld:
-            return self._jsonld[src_uri]
-        programme = self.archive.programme_at(src_uri)
-        return self._legislation(programme) if programme else None
-
-    def _legislation(self, programme: Programme) -> dict[str, Any]:
-        return legislation(programme, self.archive, self.chronicle, self.site_url)
 
     def last_changes(self) -> dict[str, str]:
         """Day of the last change (ISO) of each page that has one: programmes, their versions,

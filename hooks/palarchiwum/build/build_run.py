@@ -1,0 +1,127 @@
+"""One build's working state, from the files it adds to the site to the search index it leaves.
+
+MkDocs renders every page before it fills in any template, and keeps each page's HTML until
+then; the archive's generated pages, data files and rendered HTML wait on disk instead (the
+spool), and the texts the pages were rendered from are let go as soon as nothing reads them.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, Protocol
+
+from palarchiwum.generated_files import GeneratedAsset
+from palarchiwum.opendata.data_files import data_schemas, write_data_files
+from palarchiwum.opendata.jsonld import legislation
+from palarchiwum.pages.generated_pages import attachment_assets, render_pages
+from palarchiwum.pages.hand_written_pages import with_publisher
+from palarchiwum.records.catalogue_records import Programme
+from palarchiwum.search.pagefind_index import SearchIndex, SearchIndexer
+from palarchiwum.search.searchable_pages import asks_to_be_searched, latin_spellings, searchable
+from palarchiwum.site import Site
+
+from .freed_memory import give_back_memory
+from .spool import Spool
+
+FrontMatter = Callable[[str], Mapping[str, Any]]  # a page's Markdown → its front matter
+
+
+class PageFile(Protocol):
+    """Where a page comes from and where it is published (MkDocs' ``File``)."""
+
+    src_uri: str  # e.g. programy/2808011-ketrzyn/pal-2014-2020/index.md
+    dest_uri: str  # e.g. programy/2808011-ketrzyn/pal-2014-2020/index.html
+
+
+class BuildRun:
+    """What one build keeps between its steps: its working folder, its search indexer, and the
+    programme pages' JSON-LD once the texts are let go.
+
+    A build that fails half-way never reaches `finish`: its Pagefind run is stopped and its
+    files removed when the BuildRun is let go.
+    """
+
+    def __init__(self, site: Site, site_dir: Path, front_matter: FrontMatter) -> None:
+        self.site = site
+        self._front_matter = front_matter
+        self._spool = Spool()
+        settings = site.settings
+        self._search = SearchIndexer(site_dir, settings.search_part_size, settings.templates_dir)
+        self._jsonld: dict[str, dict[str, Any]] = {}
+        weakref.finalize(self, _abandon, self._spool, self._search)
+
+    def expect_hand_written(self, markdown: str, meta: Mapping[str, Any], src_uri: str) -> None:
+        """Announce a hand-written page to the search, if it is searchable.
+
+        Raises InvalidArchive when the page's publisher placeholders cannot be filled in.
+        """
+        if searchable(meta, generated=False):
+            self._search.expect(with_publisher(markdown, meta, self.site, src_uri))
+
+    def generated_files(self) -> Iterator[GeneratedAsset]:
+        """Every file the archive adds to the site, by where it waits on disk: the generated
+        pages and data files (written to the working folder), then attachments and schemas.
+        """
+        for page in render_pages(self.site):
+            path = self._spool.write(f"md/{page.src_uri}", page.content)
+            yield GeneratedAsset(page.src_uri, path)
+            if asks_to_be_searched(page.content, self._front_matter):
+                self._search.expect(page.content)
+        data = self._spool.folder / "dane"
+        for src_uri in write_data_files(self.site, data):
+            yield GeneratedAsset(src_uri, data / src_uri)
+        yield from attachment_assets(self.site.archive)
+        yield from data_schemas()
+
+    def let_texts_go(self) -> None:
+        """Once every generated file is rendered: keep the programme pages' JSON-LD, the only
+        later reader of the texts and quotes, let them go, and hand freed memory back."""
+        for programme in self.site.archive.programmes:
+            self._jsonld[programme.src_uri] = self._legislation(programme)
+        self.site.release_texts()
+        give_back_memory()
+
+    def jsonld_for(self, src_uri: str) -> dict[str, Any] | None:
+        """The JSON-LD of a programme's page; None for other pages."""
+        if src_uri in self._jsonld:
+            return self._jsonld[src_uri]
+        programme = self.site.archive.programme_at(src_uri)
+        return self._legislation(programme) if programme else None
+
+    def page_markdown(self, markdown: str, meta: dict[str, Any], src_uri: str, generated: bool) -> str:
+        """A page's Markdown as it is rendered, the publisher's details filled in (InvalidArchive
+        if they cannot be); its front matter `meta` is told whether the search indexes it."""
+        markdown = with_publisher(markdown, meta, self.site, src_uri)
+        meta["szukaj"] = searchable(meta, generated=generated)
+        if meta["szukaj"]:
+            meta["lacinka"] = latin_spellings(markdown)
+        return markdown
+
+    def page_rendered(self, page: PageFile, title: str, html: str, meta: dict[str, Any], toc: object) -> None:
+        """A page's HTML and table of contents as MkDocs rendered them: a searchable page goes to
+        the search index (SearchIndexFailed if it fails), and both wait on disk until the page's
+        template is filled in (MkDocs renders every page before it fills in any template)."""
+        if meta.get("szukaj"):
+            description, latin = meta.get("opis_wyniku"), meta.pop("lacinka", "")
+            self._search.add(page.dest_uri, title, html, description, latin)
+        self._spool.write(f"html/{page.src_uri}", html)
+        self._spool.keep(f"toc/{page.src_uri}", toc)
+
+    def take_rendered(self, src_uri: str) -> tuple[str, Any]:
+        """The HTML and table of contents `page_rendered` kept, which are then let go."""
+        return self._spool.take(f"html/{src_uri}"), self._spool.take_back(f"toc/{src_uri}")
+
+    def finish(self) -> SearchIndex:
+        """Remove the working folder and complete the search index (SearchIndexFailed if it fails)."""
+        self._spool.remove()
+        return self._search.finish()
+
+    def _legislation(self, programme: Programme) -> dict[str, Any]:
+        return legislation(programme, self.site.archive, self.site.chronicle, self.site.site_url)
+
+
+def _abandon(spool: Spool, search: SearchIndexer) -> None:
+    search.close()
+    spool.remove()

@@ -1,0 +1,80 @@
+"""Command line for clerks: ``check`` validates without building; ``new`` scaffolds a municipality or
+a programme; ``import`` drafts a programme from its text."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from palarchiwum.clerk.importing.drafting import DraftExists, import_text, project_vocabularies, write_draft
+from palarchiwum.clerk.importing.import_command import ImportRefused, read_source, summary, target_folder
+from palarchiwum.records.archive import build_archive
+from palarchiwum.records.polish import plural
+from palarchiwum.records.problems import InvalidArchive
+from palarchiwum.settings import project_settings
+
+from .new_command import add_new_command, run_new
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m palarchiwum", description="Narzędzia archiwum programów."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="sprawdź wszystkie programy bez budowania strony")
+    check.add_argument(
+        "--projekt", type=Path, default=Path.cwd(), help="folder z mkdocs.yml (domyślnie bieżący)"
+    )
+    drafted = commands.add_parser(
+        "import", help="szkic programu z jego tekstu: programme.md i programme.yml do sprawdzenia"
+    )
+    drafted.add_argument("plik", type=Path, nargs="?", help="tekst programu w UTF-8 (np. wyodrębniony z PDF)")
+    drafted.add_argument("--gmina", help="folder gminy w programmes/, np. 2808011-ketrzyn")
+    drafted.add_argument("--program", help="nazwa nowego folderu programu, np. pal-2021-2030")
+    drafted.add_argument(
+        "--projekt", type=Path, default=Path.cwd(), help="folder z mkdocs.yml (domyślnie bieżący)"
+    )
+    add_new_command(commands)
+    args = parser.parse_args(argv)
+    root = args.projekt.resolve()
+    if args.command == "import":
+        return run_import(args.plik, args.gmina, args.program, root)
+    if args.command == "new":
+        return run_new(args, project_settings(root).programmes_dir, root)
+    return run_check(root)
+
+
+def run_check(root: Path) -> int:
+    """Validate everything; print every problem; 0 when the archive is valid."""
+    try:
+        settings = project_settings(root)
+        archive = build_archive(settings.programmes_dir, root, settings.as_of)
+    except InvalidArchive as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    municipalities = plural(len(archive.municipalities), "gmina", "gminy", "gmin")
+    programmes = plural(len(archive.programmes), "program", "programy", "programów")
+    print(f"W porządku: {municipalities}, {programmes}; statusy na dzień {archive.as_of.isoformat()}.")
+    return 0
+
+
+def run_import(source: Path | None, municipality: str | None, programme: str | None, root: Path) -> int:
+    """Write a draft programme from a text file; on any problem write nothing and say why."""
+    try:
+        settings = project_settings(root)
+        text = read_source(source)
+        folder = target_folder(settings.programmes_dir, root, municipality, programme)
+        draft = import_text(text, project_vocabularies(settings.programmes_dir))
+        written = write_draft(draft, folder)
+    except InvalidArchive as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except (ImportRefused, DraftExists) as exc:
+        print(f"Nic nie zapisano: {exc}.", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"Nic nie zapisano: nie można zapisać plików ({exc.strerror}).", file=sys.stderr)
+        return 1
+    print(summary(draft, written, root))
+    return 0

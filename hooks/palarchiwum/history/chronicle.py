@@ -1,0 +1,250 @@
+"""The archive's history as its pages show it: versions, change registers, metryczka data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from palarchiwum.records.archive import Archive
+from palarchiwum.records.catalogue_records import Programme
+
+from .git_log import Commit, History
+from .version_comparison import Comparison, compare
+
+_TITLE = re.compile(r"^#\s+(.+?)\s*(?:\{.*\})?\s*$", re.MULTILINE)
+# Skipped before looking for a page's heading: a comment in it is not a title.
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?^---[ \t]*$", re.MULTILINE | re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Version:
+    """A programme as one commit left it."""
+
+    programme: Programme
+    commit: Commit
+    number: int  # 1 is the first published version
+    current: bool
+    # Where the texts are: they are read from the history when asked for, not kept, since
+    # 10,000 programmes' texts do not fit in memory twice.
+    history: History = field(repr=False, compare=False)
+    text_path: str = field(repr=False, compare=False)
+    record_path: str = field(repr=False, compare=False)
+
+    @property
+    def text(self) -> str | None:
+        """programme.md at this version."""
+        return self.history.text_at(self.text_path, self.commit)
+
+    @property
+    def record(self) -> str | None:
+        """programme.yml at this version."""
+        return self.history.text_at(self.record_path, self.commit)
+
+    @property
+    def src_uri(self) -> str:
+        """Every version, the current one too, has a page of its own that stays as it is."""
+        return f"{self.programme.url}wersje/{self.commit.version_id}/index.md"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry of a programme's change register: a version and what it changed."""
+
+    version: Version
+    previous: Version | None
+    files: tuple[str, ...]  # changed files, relative to the programme's folder
+
+    @property
+    def text_diff(self) -> Comparison:
+        return compare(self.previous.text if self.previous else None, self.version.text)
+
+    @property
+    def record_diff(self) -> Comparison:
+        return compare(self.previous.record if self.previous else None, self.version.record)
+
+
+@dataclass(frozen=True)
+class Touched:
+    """What one commit changed, as the site-wide register links it."""
+
+    label: str
+    src_uri: str
+
+
+REGISTER_SHOWN = 10  # pages an entry of the site-wide register names; the rest are on its own page
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    commit: Commit
+    touched: tuple[Touched, ...]
+
+    @property
+    def shown(self) -> tuple[Touched, ...]:
+        """What the register row and the feed name: one commit may touch thousands of pages."""
+        return self.touched[:REGISTER_SHOWN]
+
+    @property
+    def more(self) -> int:
+        """How many touched pages the row leaves to the entry's own page."""
+        return len(self.touched) - len(self.shown)
+
+    @property
+    def url(self) -> str | None:
+        """The entry's own page, listing everything it touched; only for an entry with more."""
+        return f"rejestr-zmian/{self.commit.version_id}/" if self.more else None
+
+
+@dataclass(frozen=True)
+class Metryczka:
+    """The facts a BIP shows with each document; None where they are not known."""
+
+    produced_by: str | None
+    produced_on: dt.date | None
+    entered_by: str | None
+    entered_on: dt.date | None
+    changed_by: str | None
+    changed_on: dt.date | None
+    version: int | None
+    sha: str | None
+    history_complete: bool
+
+
+class Chronicle:
+    """The archive's programmes and hand-written pages, seen through their git history."""
+
+    def __init__(self, archive: Archive, history: History, root: Path, docs_dir: Path) -> None:
+        self.history = history
+        self._root = root
+        self._docs_prefix = relative_posix(docs_dir, root)
+        self._folders = {relative_posix(p.record_path.parent, root): p for p in archive.programmes}
+        self._programme_uris = {p.src_uri for p in archive.programmes}
+        self._paths = self._paths_by_folder()
+        self._changes = {p.key: self._register_of(p) for p in archive.programmes}
+
+    @property
+    def complete(self) -> bool:
+        return self.history.complete
+
+    def changes(self, programme: Programme) -> list[Change]:
+        """The programme's change register, newest first."""
+        return self._changes[programme.key]
+
+    def programme_metryczka(self, programme: Programme) -> Metryczka:
+        commits = [change.version.commit for change in self.changes(programme)]
+        return self._metryczka(programme.resolution.organ, programme.resolution.date, commits)
+
+    def page_metryczka(self, src_path: str, producer: str | None) -> Metryczka:
+        """For a hand-written page (``src_path`` inside docs/): produced and entered as first committed."""
+        commits = self.history.commits_under(f"{self._docs_prefix}/{src_path}")
+        first = commits[-1].day if commits else None
+        return self._metryczka(producer, first, commits)
+
+    def _metryczka(self, producer: str | None, produced: dt.date | None, commits: list[Commit]) -> Metryczka:
+        first, last = (commits[-1], commits[0]) if commits else (None, None)
+        return Metryczka(
+            produced_by=producer,
+            produced_on=produced,
+            entered_by=first.author if first else None,
+            entered_on=first.day if first else None,
+            changed_by=last.author if last else None,
+            changed_on=last.day if last else None,
+            version=len(commits) or None,
+            sha=last.short if last else None,
+            history_complete=self.history.complete,
+        )
+
+    def register(self) -> list[RegisterEntry]:
+        """Every commit that changed a programme or a hand-written page, newest first."""
+        touched: dict[str, list[Touched]] = {}
+        for path, versions in self.history.versions.items():
+            target = self._target_of(path)
+            if target is None:
+                continue
+            for version in versions:
+                found = touched.setdefault(version.commit.sha, [])
+                if target not in found:
+                    found.append(target)
+        return [
+            RegisterEntry(c, self._programmes_first(touched[c.sha]))
+            for c in self.history.commits
+            if c.sha in touched
+        ]
+
+    def _programmes_first(self, touched: list[Touched]) -> tuple[Touched, ...]:
+        """A register row names programmes before the archive's own pages: they are its content."""
+        return tuple(sorted(touched, key=lambda t: t.src_uri not in self._programme_uris))
+
+    def _target_of(self, path: str) -> Touched | None:
+        folder = self._folder_of(path)
+        if folder:
+            programme = self._folders[folder]
+            return Touched(f"{programme.short_name} — {programme.municipality.short_name}", programme.src_uri)
+        if path.startswith(self._docs_prefix + "/") and path.endswith(".md"):
+            src = path[len(self._docs_prefix) + 1 :]
+            if (self._root / path).is_file():
+                return Touched(_title_of(self._root / path, src), src)
+        return None
+
+    def _paths_by_folder(self) -> dict[str, list[str]]:
+        """The changed files of each programme folder, found once for all programmes."""
+        found: dict[str, list[str]] = {folder: [] for folder in self._folders}
+        for path in self.history.versions:
+            folder = self._folder_of(path)
+            if folder:
+                found[folder].append(path)
+        return found
+
+    def _folder_of(self, path: str) -> str | None:
+        parts = path.split("/")
+        for end in range(len(parts) - 1, 0, -1):
+            folder = "/".join(parts[:end])
+            if folder in self._folders:
+                return folder
+        return None
+
+    def _register_of(self, programme: Programme) -> list[Change]:
+        folder = relative_posix(programme.record_path.parent, self._root)
+        paths = self._paths[folder]
+        by_path = self.history.versions
+        commits = self.history.newest_first(v.commit.sha for path in paths for v in by_path[path])
+        text_path = relative_posix(programme.text_path, self._root)
+        record_path = relative_posix(programme.record_path, self._root)
+        versions = [
+            Version(
+                programme,
+                commit,
+                len(commits) - i,
+                current=i == 0,
+                history=self.history,
+                text_path=text_path,
+                record_path=record_path,
+            )
+            for i, commit in enumerate(commits)
+        ]
+        changes = []
+        for i, version in enumerate(versions):
+            previous = versions[i + 1] if i + 1 < len(versions) else None
+            files = tuple(
+                path.removeprefix(folder + "/")
+                for path in paths
+                if any(v.commit.sha == version.commit.sha for v in self.history.versions[path])
+            )
+            changes.append(Change(version, previous, tuple(sorted(files))))
+        return changes
+
+
+def relative_posix(path: Path, root: Path) -> str:
+    """`path` relative to `root`, as git prints paths."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _title_of(path: Path, fallback: str) -> str:
+    text = _FRONT_MATTER.sub("", path.read_text(encoding="utf-8", errors="replace"), count=1)
+    match = _TITLE.search(text)
+    return match.group(1) if match else fallback

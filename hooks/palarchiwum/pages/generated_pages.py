@@ -1,0 +1,169 @@
+"""The archive's generated pages, rendered as Markdown from Jinja templates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from palarchiwum.generated_files import GeneratedAsset, GeneratedPage
+from palarchiwum.opendata.data_files import documented_fields
+from palarchiwum.opendata.programme_data import ALL_CSV, ALL_JSON, CSV_COLUMNS, SCHEMA_DIR
+from palarchiwum.records.archive import Archive
+from palarchiwum.records.catalogue_records import Status
+from palarchiwum.site import Site
+
+from . import listings
+from .collaboration_points import COLLABORATION_THEMES, openings
+from .full_text import HEADING_SHIFT, anchored_segments, shift_headings
+from .paging import paginate
+from .programme_logic import logic_of
+from .residents_finder import FINDER_DATA_URI, finder_data
+from .taxonomy import Taxonomy
+from .templating import environment, link
+from .timeline import timeline_of
+
+# Programmes listed on one page of a term's listing, and of a year's or voivodeship's;
+# commits on one page of the site-wide change register; entries in its feed.
+TERM_PAGE_SIZE = 30
+LIST_PAGE_SIZE = 50
+REGISTER_PAGE_SIZE = 50
+ENTRY_PAGE_SIZE = 200  # pages one register entry lists on its own page
+OPENINGS_PAGE_SIZE = 20  # programmes on one page of "Dla organizacji"
+FEED_ENTRIES = 50
+FEED_URI = "rejestr-zmian/feed.xml"
+PROGRAMMES_FEED_URI = "programy/feed.xml"  # programmes added and changed
+
+
+def render_pages(site: Site) -> Iterator[GeneratedPage]:
+    """Every page (and feed) the archive adds to the site."""
+    archive, chronicle = site.archive, site.chronicle
+    env = environment(site.settings.templates_dir)
+    taxonomy = Taxonomy(archive)
+
+    def render(template: str, src_uri: str, **context: Any) -> GeneratedPage:
+        content = env.get_template(template).render(
+            archive=archive,
+            taksonomia=taxonomy,
+            historia=chronicle,
+            here=src_uri,
+            link=lambda to: link(src_uri, to),
+            **context,
+        )
+        return GeneratedPage(src_uri, content)
+
+    years, regions = listings.by_start_year(archive), listings.by_voivodeship(archive)
+    adopted, statuses = listings.by_adoption_year(archive), listings.by_status(archive)
+    yield render("programy.md", "programy/index.md", lata=years, wojewodztwa=regions)
+    yield render("archiwum.md", "archiwum/index.md", przyjete=adopted, statusy=statuses)
+    for kind, groups in (
+        ("rok", years),
+        ("wojewodztwo", regions),
+        ("przyjete", adopted),
+        ("status", statuses),
+    ):
+        for group in groups:
+            for page in paginate(group.programmes, LIST_PAGE_SIZE, group.url):
+                yield render("lista.md", page.src_uri, strona=page, rodzaj=kind, grupa=group)
+    for page in paginate(archive.municipalities, LIST_PAGE_SIZE, "gminy/"):
+        yield render("gminy.md", page.src_uri, strona=page)
+    for municipality in archive.municipalities:
+        yield render(
+            "gmina.md",
+            f"{municipality.url}index.md",
+            gmina=municipality,
+            programy=archive.programmes_of(municipality),
+        )
+    for programme in archive.programmes:
+        yield render(
+            "program.md",
+            programme.src_uri,
+            program=programme,
+            segmenty=anchored_segments(programme),
+            powiazane=listings.related(archive, programme),
+            terminy=list(taxonomy.terms_of(programme)),
+            logika=logic_of(programme),
+            podobne=listings.similar(taxonomy, programme),
+            zmiany=chronicle.changes(programme),
+            harmonogram=timeline_of(programme, archive.as_of),
+        )
+        for change in chronicle.changes(programme):
+            text = change.version.text
+            # The current version's text is the programme page's own, unless the files were
+            # edited since: linked, not copied (some 40 kB a programme).
+            linked = change.version.current and text == programme.text
+            yield render(
+                "wersja.md",
+                change.version.src_uri,
+                program=programme,
+                zmiana=change,
+                liczba_wersji=len(chronicle.changes(programme)),
+                tekst_na_stronie_programu=linked,
+                tekst=None if linked or text is None else shift_headings(text, HEADING_SHIFT),
+            )
+    yield render("dla-mieszkancow.md", "dla-mieszkancow/index.md", wojewodztwa=regions)
+    yield GeneratedPage(FINDER_DATA_URI, finder_data(archive, taxonomy))
+    points = openings(archive)
+    in_force = sum(1 for o in points if o.programme.status is Status.IN_FORCE)
+    for page in paginate(points, OPENINGS_PAGE_SIZE, "dla-organizacji/"):
+        yield render(
+            "dla-organizacji.md",
+            page.src_uri,
+            strona=page,
+            grupy=listings.status_groups(page.items),
+            wszystkie=points,
+            obowiazujace=in_force,
+            tematy=sorted(COLLABORATION_THEMES),
+        )
+    yield render(
+        "dane.md",
+        "dane/index.md",
+        pola=documented_fields(),
+        kolumny=CSV_COLUMNS,
+        pliki={"json": ALL_JSON, "csv": ALL_CSV, "schematy": SCHEMA_DIR},
+    )
+    yield render("tematy.md", "tematy/index.md")
+    for vocabulary in archive.vocabularies:
+        yield render("slownik.md", vocabulary.src_uri, slownik=vocabulary)
+        for term in vocabulary.terms:
+            for page in paginate(taxonomy.occurrences(term), TERM_PAGE_SIZE, term.url):
+                yield render(
+                    "termin.md",
+                    page.src_uri,
+                    slownik=vocabulary,
+                    termin=term,
+                    strona=page,
+                    grupy=listings.status_groups(page.items),
+                )
+    register = chronicle.register()
+    for page in paginate(register, REGISTER_PAGE_SIZE, "rejestr-zmian/"):
+        yield render("rejestr.md", page.src_uri, strona=page)
+    for entry in register:
+        if entry.url:
+            for page in paginate(entry.touched, ENTRY_PAGE_SIZE, entry.url):
+                yield render("rejestr-wpis.md", page.src_uri, wpis=entry, strona=page)
+    xml = environment(site.settings.templates_dir, autoescape=True)
+    feed = xml.get_template("rejestr.xml").render(
+        wpisy=register[:FEED_ENTRIES], wydawca=site.publisher, adres=site.site_url, archive=archive
+    )
+    yield GeneratedPage(FEED_URI, feed)
+    changes = sorted(
+        (change for programme in archive.programmes for change in chronicle.changes(programme)),
+        key=lambda change: change.version.commit.date,
+        reverse=True,
+    )
+    feed = xml.get_template("programy.xml").render(
+        zmiany=changes[:FEED_ENTRIES],
+        wydawca=site.publisher,
+        adres=site.site_url,
+        archive=archive,
+        uri=PROGRAMMES_FEED_URI,
+    )
+    yield GeneratedPage(PROGRAMMES_FEED_URI, feed)
+
+
+def attachment_assets(archive: Archive) -> Iterator[GeneratedAsset]:
+    """Each programme's attachments, published beside its page."""
+    for programme in archive.programmes:
+        folder = programme.record_path.parent
+        for attachment in programme.attachments:
+            yield GeneratedAsset(programme.url + attachment.path, folder / attachment.path)

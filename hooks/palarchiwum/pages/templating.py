@@ -1,0 +1,79 @@
+"""Jinja for the generated files: the environment, its filters, and relative links between pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from palarchiwum.records.catalogue_records import SECTIONS
+from palarchiwum.records.dates import polish_day, polish_month, polish_partial
+from palarchiwum.records.polish import plural
+from palarchiwum.records.vocabularies import TERM_FIELDS
+
+
+def environment(templates_dir: Path, autoescape: bool = False) -> jinja2.Environment:
+    """Jinja for generated files: Markdown unescaped (Markdown and MkDocs handle the text), XML escaped."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=autoescape,
+    )
+    env.filters["dzien"] = polish_day
+    env.filters["data_czesciowa"] = polish_partial
+    env.filters["miesiac"] = polish_month
+    env.filters["rozmiar"] = _size
+    env.filters["jeden_wiersz"] = _one_line
+    env.filters["komorka"] = _table_cell
+    env.filters["adres"] = _page_url
+    env.globals["liczba"] = plural
+    env.globals["SEKCJE"] = SECTIONS
+    env.globals["SLOWNIK_SEKCJI"] = {section: key for key, section, _ in TERM_FIELDS}
+    return env
+
+
+def link(from_uri: str, to_uri: str) -> str:
+    """A relative link between two source paths, which MkDocs resolves and checks.
+
+    What ``posixpath.relpath(to_uri, dirname(from_uri))`` gives for these relative, normalised
+    paths, without its per-call look at the working directory: pages make half a million links
+    at 1,000 programmes.
+    """
+    start = [part for part in from_uri.split("/")[:-1] if part]
+    target = [part for part in to_uri.split("/") if part]
+    common = 0
+    for a, b in zip(start, target, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(start) - common) + target[common:]) or "."
+
+
+def _page_url(src_uri: str) -> str:
+    """The URL path of a generated Markdown page, as MkDocs publishes it (directory URLs)."""
+    if src_uri.endswith("index.md"):
+        return src_uri[: -len("index.md")]
+    return src_uri.removesuffix(".md") + "/"
+
+
+def _one_line(text: str) -> str:
+    """A quote on one line, for lists and tables (line breaks in YAML carry no meaning)."""
+    return " ".join(text.split())
+
+
+def _table_cell(text: str) -> str:
+    """Text for a Markdown table cell: one line, pipes escaped."""
+    return _one_line(text).replace("|", "\\|")
+
+
+def _size(size: int) -> str:
+    """'12,3 kB': decimal units with a Polish decimal comma."""
+    value = float(size)
+    for unit in ("B", "kB", "MB"):
+        if value < 1000:
+            return f"{size} B" if unit == "B" else f"{value:.1f} {unit}".replace(".", ",")
+        value /= 1000
+    return f"{value:.1f} GB".replace(".", ",")

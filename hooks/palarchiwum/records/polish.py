@@ -1,0 +1,24 @@
+"""Polish grammar the site's texts need: plural forms of counted nouns, and alphabetical order."""
+
+from __future__ import annotations
+
+
+def plural(count: int, one: str, few: str, many: str) -> str:
+    """'1 program', '3 programy', '5 programów', '22 programy', '12 programów'."""
+    if count == 1:
+        form = one
+    elif 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+        form = few
+    else:
+        form = many
+    return f"{count} {form}"
+
+
+# The Polish alphabet: each letter with a diacritic sorts after its base letter.
+_ALPHABET = "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż"
+_RANK = {letter: i for i, letter in enumerate(_ALPHABET)}
+
+
+def sort_key(text: str) -> tuple[tuple[int, int], ...]:
+    """Alphabetical order as a Polish reader expects it: 'Łódź' after 'Lublin', before 'Małkinia'."""
+    return tuple((0, _RANK[ch]) if ch in _RANK else (1, ord(ch)) for ch in text.casefold())

@@ -1,0 +1,213 @@
+"""Checks on one programme record beyond its schema: dates, ids, references, quotes, files."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from .catalogue_records import SECTIONS
+from .dates import NotADate, PartialDate, parse_day
+from .problems import Problem
+from .quotes import NormalisedText
+from .schema_validation import field_path
+from .vocabularies import TERM_FIELDS, Vocabulary
+from .yaml_parsing import YamlDocument
+
+# Fields that quote the document, wherever they stand in the record.
+QUOTE_FIELDS = frozenset({"tresc", "brzmienie", "tytul", "podstawa_prawna", "wykonawca", "wejscie_w_zycie"})
+Found = Iterator[tuple[tuple[str | int, ...], str, str]]
+
+
+def check_programme(
+    doc: YamlDocument,
+    text: str,
+    folder: Path,
+    shown: str,
+    vocabularies: Mapping[str, Vocabulary | None],
+) -> list[Problem]:
+    """Every problem of a schema-valid record and its text, as Problems located in the record.
+
+    A vocabulary that could not be read is None: its terms go unchecked (its own problems are
+    reported), so that one broken file does not bury every record under false alarms.
+    """
+    data = doc.data
+    found = [
+        *_check_dates(data),
+        *_check_ids(data),
+        *_check_terms(data, vocabularies),
+        *_check_quotes(data, NormalisedText.of(text)),
+        *_check_attachments(data, folder),
+    ]
+    return [
+        Problem(shown, doc.line_of(path), field_path(path), message, hint) for path, message, hint in found
+    ]
+
+
+def draft_problems(doc: YamlDocument, shown: str) -> list[Problem]:
+    """The draft flag's problem, checked before the schema so that a draft is named at once."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    return [
+        Problem(shown, doc.line_of(path), field_path(path), message, hint)
+        for path, message, hint in _check_draft(data)
+    ]
+
+
+def _check_draft(data: dict[str, Any]) -> Found:
+    """A draft (``szkic: true``, from ``import`` or ``new program``) is never published unchecked."""
+    if data.get("szkic") is True:
+        yield (
+            ("szkic",),
+            "rekord jest szkicem (z polecenia import albo new) i nie może zostać opublikowany",
+            "sprawdź każdą pozycję z tekstem, przypisz terminy ze słowników i usuń `szkic: true`",
+        )
+
+
+def _check_dates(data: dict[str, Any]) -> Found:
+    if data["uchwala"]["data"] is not None:
+        try:
+            parse_day(data["uchwala"]["data"])
+        except NotADate as exc:
+            yield ("uchwala", "data"), str(exc), "podaj datę w formacie RRRR-MM-DD, np. 2014-04-29"
+    if data.get("uchylenie"):
+        try:
+            parse_day(data["uchylenie"]["data"])
+        except NotADate as exc:
+            yield ("uchylenie", "data"), str(exc), "podaj datę w formacie RRRR-MM-DD"
+    yield from _check_range(data["okres"], ("okres",))
+    for i, entry in enumerate(data.get("harmonogram", [])):
+        yield from _check_range(entry, ("harmonogram", i))
+
+
+def _check_range(entry: dict[str, Any], path: tuple[str | int, ...]) -> Found:
+    bounds: dict[str, PartialDate] = {}
+    for key in ("od", "do"):
+        try:
+            bounds[key] = PartialDate.parse(entry[key])
+        except NotADate as exc:
+            yield (*path, key), str(exc), "podaj rok (2014), miesiąc (2021-01) albo dzień (2021-01-15)"
+    if len(bounds) == 2 and bounds["do"].last < bounds["od"].first:
+        yield (
+            (*path, "do"),
+            (f"koniec ({entry['do']}) jest wcześniej niż początek ({entry['od']})"),
+            "sprawdź, czy daty nie są zamienione miejscami",
+        )
+
+
+def _check_ids(data: dict[str, Any]) -> Found:
+    seen: dict[str, tuple[str | int, ...]] = {}
+    entries = [("cel_glowny",)] if data.get("cel_glowny") else []
+    entries += [(name, i) for name, _ in SECTIONS for i in range(len(data.get(name, [])))]
+    for path in entries:
+        item_id = _at(data, path)["id"]
+        if item_id in seen:
+            yield (
+                (*path, "id"),
+                f"identyfikator „{item_id}” powtarza się",
+                (f"jest już użyty w {field_path(seen[item_id])}; każda pozycja musi mieć własny"),
+            )
+        else:
+            seen[item_id] = path
+    goals = {g["id"] for g in data.get("cele", [])} | (
+        {data["cel_glowny"]["id"]} if data.get("cel_glowny") else set()
+    )
+    actions = {d["id"] for d in data.get("dzialania", [])}
+    for section, ref_key, known, noun in (
+        ("dzialania", "cele", goals, "celu"),
+        ("rezultaty", "cele", goals, "celu"),
+        ("harmonogram", "dzialania", actions, "działania"),
+    ):
+        for i, entry in enumerate(data.get(section, [])):
+            for j, ref in enumerate(entry.get(ref_key, [])):
+                if ref not in known:
+                    listed = ", ".join(sorted(known)) or "brak"
+                    yield (
+                        (section, i, ref_key, j),
+                        f"odwołanie do nieznanego {noun} „{ref}”",
+                        (f"znane identyfikatory: {listed}"),
+                    )
+
+
+def _check_terms(data: dict[str, Any], vocabularies: Mapping[str, Vocabulary | None]) -> Found:
+    for key, section, name in TERM_FIELDS:
+        vocabulary = vocabularies.get(key)
+        if vocabulary is None:
+            continue
+        known = [t.id for t in vocabulary.terms]
+        raw = data.get(section) or []
+        entries = [(section,)] if isinstance(raw, dict) else [(section, i) for i in range(len(raw))]
+        for path in entries:
+            for j, term in enumerate(_at(data, path).get(name, [])):
+                if term not in known:
+                    nearest = difflib.get_close_matches(term, known, n=1, cutoff=0)
+                    yield (
+                        (*path, name, j),
+                        f"nieznany termin „{term}” (słownik {vocabulary.name}: "
+                        f"{vocabulary.source.parent.name}/{vocabulary.source.name})",
+                        f"czy chodziło o „{nearest[0]}”? Nowy termin dopisz najpierw do słownika",
+                    )
+
+
+def _check_quotes(data: Any, text: NormalisedText, path: tuple[str | int, ...] = ()) -> Found:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in QUOTE_FIELDS and isinstance(value, str):
+                if text.find(value) is None:
+                    yield (
+                        (*path, key),
+                        f"cytat nie występuje w programme.md: „{_short(value)}”",
+                        (
+                            "cytat musi być dosłowny (odstępy i podziały wierszy nie mają znaczenia) "
+                            "i mieścić się w jednym akapicie lub punkcie listy"
+                        ),
+                    )
+            else:
+                yield from _check_quotes(value, text, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _check_quotes(value, text, (*path, i))
+
+
+def _check_attachments(data: dict[str, Any], folder: Path) -> Found:
+    base = folder.resolve()
+    for i, entry in enumerate(data.get("zalaczniki", [])):
+        path = (folder / entry["plik"]).resolve()
+        if not path.is_relative_to(base):
+            yield (
+                ("zalaczniki", i, "plik"),
+                "ścieżka wychodzi poza folder programu",
+                ("podaj ścieżkę względem folderu programu, np. attachments/dokument.pdf"),
+            )
+        elif not path.is_file():
+            yield (
+                ("zalaczniki", i, "plik"),
+                f"brak pliku {entry['plik']}",
+                ("dodaj plik do folderu programu albo popraw ścieżkę"),
+            )
+        elif (actual := _sha256(path)) != entry["sha256"]:
+            yield (
+                ("zalaczniki", i, "sha256"),
+                "suma SHA-256 nie zgadza się z plikiem",
+                (f"plik ma sumę {actual}; jeśli plik zmieniono celowo, wpisz nową sumę"),
+            )
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _at(data: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
