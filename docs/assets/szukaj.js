@@ -3,7 +3,7 @@
 // Pagefind (with the page language "pl") folds most diacritics and matches words by prefix, so
 // "ketrzyn" finds "Kętrzynie". "ł" has no Unicode decomposition, so every indexed page also
 // carries its "ł" words spelled without Polish letters in the meta field "lacinka" (written at
-// build time, see hooks/palarchiwum/search_index.py): "zlobek" finds "żłobek" in one search.
+// build time, see hooks/palarchiwum/search/searchable_pages.py): "zlobek" finds "żłobek" in one search.
 //
 // When no indexed word starts with a query word, Pagefind falls back to the longest prefix
 // that does ("zlobek" → "z"), which finds unrelated pages. Such a fallback is accepted when it
@@ -124,7 +124,7 @@ async function main() {
       const options = { baseUrl: root.pathname, excerptLength: EXCERPT_WORDS, ranking, noWorker: true };
       await pagefind.options(options);
       await pagefind.init();
-      // A large archive is indexed in parts (hooks/palarchiwum/search_index.py): search them all.
+      // A large archive is indexed in parts (hooks/palarchiwum/search/pagefind_index.py): search them all.
       const parts = await fetch(new URL("pagefind/czesci.json", root)).then((r) => (r.ok ? r.json() : []));
       for (const part of parts) await pagefind.mergeIndex(new URL(part, root).pathname, options);
     }
