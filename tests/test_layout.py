@@ -130,7 +130,7 @@ def test_every_stage_has_its_place_and_says_what_it_takes_and_gives() -> None:
 def test_every_module_says_first_what_it_holds(module: str) -> None:
     tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
     docstring = ast.get_docstring(tree)
-    assert docstring and docstring.split("\n")[0].strip(), f"{MODULES[module]} does not begin with a docstring"
+    assert docstring and docstring.split("\n")[0].strip(), f"{MODULES[module]} begins with no docstring"
 
 
 def test_the_adapter_only_handles_mkdocs_events() -> None:

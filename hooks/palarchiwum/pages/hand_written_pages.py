@@ -16,21 +16,15 @@ from .templating import environment
 
 
 def with_publisher(markdown: str, meta: Mapping[str, Any], site: Site, src_uri: str) -> str:
-    """A hand-written page's Markdown; pages with `wydawca: true` get the publisher's details.
+    """A hand-written page's Markdown; a page with `wydawca: true` gets the publisher's details.
 
-    Raises InvalidArchive naming the file and line of a placeholder that cannot be filled in.
+    Besides the publisher, such a page sees its own metryczka (``strona``) and the home page's
+    (``witryna``), so that dates such as the site's first publication come from git, not from
+    anyone's memory. Raises InvalidArchive naming the file and line of a placeholder that cannot
+    be filled in.
     """
     if not meta.get("wydawca"):
         return markdown
-    return render_hand_written(markdown, site, src_uri)
-
-
-def render_hand_written(markdown: str, site: Site, src_uri: str) -> str:
-    """A hand-written page that opted in (``wydawca: true``) with the publisher's details filled in.
-
-    Besides the publisher, it sees its own metryczka (``strona``) and the home page's (``witryna``),
-    so that dates such as the site's first publication come from git, not from anyone's memory.
-    """
     env = environment(site.settings.templates_dir)
     try:
         return env.from_string(markdown).render(
