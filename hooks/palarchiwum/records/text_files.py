@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .hostile_input import HINT, hostile_lines, too_large
+from .hostile_input import CONTROL_HINT, HINT, control_characters, hostile_lines, too_large
 from .problems import Problem
 
 
 def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
     """The file's text, or None with problems recorded: unreadable, too large, not UTF-8, or
-    carrying markup that would run code in a reader's browser (every such line is reported)."""
+    carrying markup that would run code in a reader's browser or characters a reader cannot see
+    (every such line is reported)."""
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -37,5 +38,6 @@ def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
         return None
     text = text.removeprefix("\ufeff")
     hostile = [Problem(shown, line, "", message, HINT) for line, message in hostile_lines(text)]
-    problems.extend(hostile)
+    hostile += [Problem(shown, line, "", message, CONTROL_HINT) for line, message in control_characters(text)]
+    problems.extend(sorted(hostile, key=lambda problem: problem.line))
     return None if hostile else text

@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from .hostile_input import CONTROL_HINT, control_character_in
+
 Path_ = tuple[str | int, ...]
 
 
@@ -56,8 +58,21 @@ class YamlDocument:
         return self.lines.get((), 1)
 
 
+# A record nests four levels deep, holds some 700 values and quotes at most a paragraph (the real
+# archive's largest: 4, 662 and 660 characters). Far beyond that is an attack or a runaway paste:
+# nesting alone crashes the YAML parser long before a file reaches its size limit.
+MAX_DEPTH = 32
+MAX_NODES = 50_000
+MAX_SCALAR = 100_000
+_LIMIT_HINT = (
+    "rekord programu ma kilka poziomów wcięć i cytaty długości zdania lub akapitu; "
+    "pełny tekst programu należy do programme.md"
+)
+
+
 def parse_yaml(text: str) -> YamlDocument:
     """Parse one YAML document; raise YamlError with a line number when it is not plain data."""
+    _check_limits(text)
     loader = _PlainLoader(text)
     try:
         node = loader.get_single_node()
@@ -74,6 +89,51 @@ def parse_yaml(text: str) -> YamlDocument:
         raise YamlError(1, f"błąd składni YAML: {exc}") from None
     finally:
         loader.dispose()
+
+
+def _check_limits(text: str) -> None:
+    """Raise YamlError at the first value past a limit, or carrying a control character (written
+    as an escape such as ``"\\u202e"``), reading the file as a stream of events, without building
+    it: the parser builds nested values by recursion, and crashes on deep ones."""
+    loader = _PlainLoader(text)
+    escapes = "\\" in text  # control characters typed as such are refused with the file's text
+    depth = nodes = 0
+    try:
+        while (event := loader.get_event()) is not None:
+            step = _DEPTH_STEP.get(type(event), 0)
+            depth += step
+            if step < 0:
+                continue
+            nodes += 1
+            size = len(event.value) if type(event) is yaml.ScalarEvent else 0
+            if depth > MAX_DEPTH or nodes > MAX_NODES or size > MAX_SCALAR:
+                raise YamlError(event.start_mark.line + 1, _past_limit(depth, nodes, size), _LIMIT_HINT)
+            if escapes and size and (hidden := control_character_in(event.value)):
+                raise YamlError(event.start_mark.line + 1, f"{hidden} w wartości", CONTROL_HINT)
+    except yaml.YAMLError:
+        return  # a syntax error: parsing the file reports it with its explanation
+    finally:
+        loader.dispose()
+
+
+_DEPTH_STEP = {
+    yaml.SequenceStartEvent: 1,
+    yaml.MappingStartEvent: 1,
+    yaml.SequenceEndEvent: -1,
+    yaml.MappingEndEvent: -1,
+}
+
+
+def _past_limit(depth: int, nodes: int, size: int) -> str:
+    if depth > MAX_DEPTH:
+        return f"listy lub słowniki zagnieżdżone głębiej niż {MAX_DEPTH} poziomy"
+    if nodes > MAX_NODES:
+        return f"plik ma więcej niż {_grouped(MAX_NODES)} wartości"
+    return f"wartość ma {_grouped(size)} znaków, więcej niż dopuszczalne {_grouped(MAX_SCALAR)}"
+
+
+def _grouped(number: int) -> str:
+    return f"{number:,}".replace(",", " ")
 
 
 _SYNTAX_HINT = (
