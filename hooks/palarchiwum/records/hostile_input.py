@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .polish import grouped
+
 # A text file of the archive (a programme, a record) is far below this; a larger one is a mistake
 # (a pasted binary, a runaway export) or an attempt to exhaust the build.
 MAX_TEXT_BYTES = 2_000_000
@@ -78,9 +80,4 @@ def too_large(size: int) -> str | None:
     """The message for a text file over the limit, or None."""
     if size <= MAX_TEXT_BYTES:
         return None
-    return f"plik ma {_grouped(size)} bajtów, więcej niż dopuszczalne {_grouped(MAX_TEXT_BYTES)}"
-
-
-def _grouped(number: int) -> str:
-    """'2 000 000': thousands separated by spaces, as Polish writes them."""
-    return f"{number:,}".replace(",", " ")
+    return f"plik ma {grouped(size)} bajtów, więcej niż dopuszczalne {grouped(MAX_TEXT_BYTES)}"

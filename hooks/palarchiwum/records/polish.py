@@ -1,4 +1,5 @@
-"""Polish grammar the site's texts need: plural forms of counted nouns, and alphabetical order."""
+"""Polish as the site's texts write it: plural forms of counted nouns, grouped thousands,
+alphabetical order."""
 
 from __future__ import annotations
 
@@ -12,6 +13,11 @@ def plural(count: int, one: str, few: str, many: str) -> str:
     else:
         form = many
     return f"{count} {form}"
+
+
+def grouped(number: int) -> str:
+    """'2 000 000': thousands separated by spaces, as Polish writes them."""
+    return f"{number:,}".replace(",", " ")
 
 
 # The Polish alphabet: each letter with a diacritic sorts after its base letter.

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from .hostile_input import CONTROL_HINT, control_character_in
+from .polish import grouped
 
 Path_ = tuple[str | int, ...]
 
@@ -128,12 +129,8 @@ def _past_limit(depth: int, nodes: int, size: int) -> str:
     if depth > MAX_DEPTH:
         return f"listy lub słowniki zagnieżdżone głębiej niż {MAX_DEPTH} poziomy"
     if nodes > MAX_NODES:
-        return f"plik ma więcej niż {_grouped(MAX_NODES)} wartości"
-    return f"wartość ma {_grouped(size)} znaków, więcej niż dopuszczalne {_grouped(MAX_SCALAR)}"
-
-
-def _grouped(number: int) -> str:
-    return f"{number:,}".replace(",", " ")
+        return f"plik ma więcej niż {grouped(MAX_NODES)} wartości"
+    return f"wartość ma {grouped(size)} znaków, więcej niż dopuszczalne {grouped(MAX_SCALAR)}"
 
 
 _SYNTAX_HINT = (
