@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -42,9 +43,9 @@ def machine_speed() -> float:
     return time.perf_counter() - started
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, float, int, int]:
+def timed(command: list[str], cwd: Path) -> tuple[tuple[float, float, int, int], str]:
     """Wall seconds, processor seconds (of all processes), peak memory (bytes) of a command, and
-    the peak of its own process alone.
+    the peak of its own process alone; and what it logged.
 
     Peak memory is the largest sum of resident memory over the command and all its descendants
     at once (sampled every 0.25 s from /proc), since Pagefind runs beside MkDocs: each process's
@@ -60,10 +61,11 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float, int, int]:
             time.sleep(0.25)
         seconds = time.perf_counter() - started
         _, code, usage = status
+        errors.seek(0)
+        log = errors.read().decode()
         if os.waitstatus_to_exitcode(code) != 0:
-            errors.seek(0)
-            raise RuntimeError(f"{' '.join(command)} in {cwd} failed:\n{errors.read().decode()[-3000:]}")
-    return seconds, usage.ru_utime + usage.ru_stime, peak, own
+            raise RuntimeError(f"{' '.join(command)} in {cwd} failed:\n{log[-3000:]}")
+    return (seconds, usage.ru_utime + usage.ru_stime, peak, own), log
 
 
 def process_rss(pid: int) -> int:
@@ -168,13 +170,18 @@ def measure(
     print(f"\n{count} programmes")
     runs: dict[str, list[tuple[float, float, int, int]]] = {"archive build": [], "plain MkDocs": []}
     for _ in range(rounds):
-        for name, project, strict in (("archive build", archive, ["--strict"]), ("plain MkDocs", plain, [])):
+        for name, project, flags in (  # the archive logs its figures (INFO)
+            ("archive build", archive, ["--strict"]),
+            ("plain MkDocs", plain, ["-q"]),
+        ):
             if project is None:
                 continue
             speed = machine_speed()
-            figures = timed([sys.executable, "-m", "mkdocs", "build", *strict, "-q"], project)
+            figures, log = timed([sys.executable, "-m", "mkdocs", "build", *flags], project)
             runs[name].append(figures)
             print(f"  {name:17s} {_figures(*figures)}   (machine speed probe {speed:.2f} s)")
+            if project is archive:
+                print(f"  {'':17s} {checks_share(log, figures[0])}")
     seconds, cpu, *_ = min(runs["archive build"])
     if plain is not None:
         plain_seconds, plain_cpu, *_ = min(runs["plain MkDocs"])
@@ -189,6 +196,21 @@ def measure(
     for part, size in sorted(size_by_part(archive / "site").items(), key=lambda item: -item[1])[:14]:
         print(f"    {part:28s} {size / count / 1e3:8.1f}")
     return {"seconds": seconds, "per": seconds / count, "cpu_per": cpu / count}
+
+
+def checks_share(log: str, seconds: float) -> str:
+    """What the markup check and the pages' Content-Security-Policy took of a build (issue 16:
+    at most 3% at 1,000 programmes), from the figures the build logs."""
+    check = re.search(r"kontrola HTML: sprawdzono ([\d ]+) stron\w* w ([\d,]+) s", log)
+    policy = re.search(r"polityka treści stron w ([\d,]+) s", log)
+    if not check or not policy:
+        return "(the build logged no figures of its markup check)"
+    pages, check_s = check.group(1).replace(" ", ""), float(check.group(2).replace(",", "."))
+    policy_s = float(policy.group(1).replace(",", "."))
+    return (
+        f"markup check {check_s:.2f} s for {pages} pages ({100 * check_s / seconds:.1f}% of the build), "
+        f"Content-Security-Policy {policy_s:.2f} s ({100 * policy_s / seconds:.1f}%)"
+    )
 
 
 def _figures(wall: float, processor: float, peak: int, own: int) -> str:

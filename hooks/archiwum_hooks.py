@@ -1,10 +1,6 @@
-"""MkDocs adapter for pal-archiwum: thin event functions around the ``palarchiwum`` core.
-
-State lives on the build's config object, rebuilt in ``on_config`` for every build, so that
-``mkdocs serve`` rebuilds and test runs never see a previous build's archive: the ``Site``
-(everything the build is made from) and, from ``on_files`` on, its ``BuildRun`` (its working
-folder and search index).
-"""
+"""MkDocs adapter for pal-archiwum: thin event functions around the ``palarchiwum`` core. State
+lives on the config, rebuilt for every build (``mkdocs serve`` rebuilds and tests never see an
+earlier build's): the ``Site``, and from ``on_files`` on its ``BuildRun``."""
 
 from __future__ import annotations
 
@@ -24,6 +20,7 @@ from mkdocs.utils.meta import get_data
 
 from palarchiwum.build.build_run import BuildRun
 from palarchiwum.history.history_warnings import warn_of_incomplete_history
+from palarchiwum.records.markdown_rendering import MarkdownSetup
 from palarchiwum.records.problems import InvalidArchive
 from palarchiwum.search.pagefind_index import SearchIndexFailed
 from palarchiwum.site import Site, prepare_site
@@ -57,7 +54,8 @@ def _site(config: MkDocsConfig) -> Site:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    build = BuildRun(_site(config), Path(config.site_dir), front_matter=_front_matter)
+    setup = MarkdownSetup(tuple(config.markdown_extensions), config.mdx_configs)
+    build = BuildRun(_site(config), Path(config.site_dir), lambda text: get_data(text)[1], setup)
     config[_BUILD] = build
     for file in files.documentation_pages():
         markdown, meta = get_data(file.content_string)
@@ -69,14 +67,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def _front_matter(markdown: str) -> dict[str, Any]:
-    return get_data(markdown)[1]
-
-
 @contextmanager
 def _stopping_the_build() -> Iterator[None]:
-    """A problem in the archive's input, or a search index that failed, stops the build with its
-    message in Polish, not a traceback."""
+    """A problem in the input, or a failed search index, stops the build in Polish, no traceback."""
     try:
         yield
     except (InvalidArchive, SearchIndexFailed) as exc:
@@ -85,9 +78,8 @@ def _stopping_the_build() -> Iterator[None]:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     build = _build(config)
-    # MkDocs dates every page by the day of the build (sitemap.xml.gz carries it, and is written
-    # before pages are rendered); the archive dates them by its as-of day, so that one commit
-    # always builds the same bytes.
+    # MkDocs dates pages by the build's day (in sitemap.xml.gz, written before pages are rendered);
+    # the archive by its as-of day, so that one commit always builds the same bytes.
     page.update_date = build.site.archive.as_of.isoformat()
     with _stopping_the_build():
         return build.page_markdown(markdown, page.meta, page.file.src_uri, page.file.generated_by is not None)
@@ -103,11 +95,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> st
 
 
 def _compact_anchors(page: Page) -> None:
-    """MkDocs keeps every page's anchors, and every link to an anchor, to check them when all
-    pages are rendered. The same anchors recur on thousands of pages: each is kept once. A
-    generated page's link is kept as its anchor alone (its templates wrote it, the tests crawl
-    it); a hand-written page's keeps its full wording, for the message a clerk would read.
-    """
+    """MkDocs keeps every page's anchors and links to anchors until all pages are rendered: each
+    is kept once; a generated page's link as its anchor alone (the tests crawl them), a
+    hand-written page's in full, for the message a clerk would read."""
     page.present_anchor_ids = {sys.intern(anchor) for anchor in page.present_anchor_ids or ()}
     if page.links_to_anchors and page.file.generated_by is not None:
         page.links_to_anchors = {
@@ -133,7 +123,18 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
     return context
 
 
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    with _stopping_the_build():
+        _build(config).refuse_unsafe_markup()
+    return env
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return _build(config).published(output, "") if template_name.endswith(".html") else output
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    output = _build(config).published(output, page.content or "")
     # Written out: MkDocs needs only the page's anchors and links from now on.
     page.content = None
     page.toc = TableOfContents([])
@@ -144,5 +145,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     build = _build(config)
     config[_BUILD] = None
     with _stopping_the_build():
-        index = build.finish()
-    get_plugin_logger("palarchiwum").info("%s", index.report())
+        get_plugin_logger("palarchiwum").info("%s", build.finish())

@@ -55,6 +55,15 @@ def run_build(
     )
 
 
+def build_with_added(target: Path, file: str, added: str) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """A copy of the real project under `target` with `added` at the end of a file of Kętrzyn's
+    2021–2030 programme, and its build."""
+    project = copy_project(target)
+    path = project / "programmes/2808011-ketrzyn/pal-2021-2030" / file
+    path.write_text(path.read_text(encoding="utf-8") + added, encoding="utf-8")
+    return project, run_build(project)
+
+
 def git(project: Path, *args: str, env: dict[str, str] | None = None) -> str:
     result = subprocess.run(
         ["git", *args], cwd=project, env={**os.environ, **(env or {})}, capture_output=True, text=True
@@ -85,12 +94,14 @@ def commit(project: Path, message: str, author: str, date: str) -> str:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real archive, committed once to a fresh repository and built; returns the site folder."""
+    """The real archive, committed once to a fresh repository and built; returns the site folder
+    (the build's log is beside it, in build.log)."""
     project = copy_project(tmp_path_factory.mktemp("real"))
     init_repo(project)
     commit(project, "Publikacja pięciu programów", "Redakcja Archiwum", "2026-11-20")
     result = run_build(project)
     assert result.returncode == 0, result.stderr
+    (project / "build.log").write_text(result.stderr, encoding="utf-8")
     return project / "site"
 
 

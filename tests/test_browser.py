@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser
 
-from browser import ARTIFACTS, axe_violations, open_page, serve
+from browser import ARTIFACTS, axe_violations, open_page, policy_violations, serve
 from conftest import run_build
 from pages import records, soup, target
 
@@ -86,6 +86,7 @@ def test_no_request_leaves_the_site(browser: Browser, site_url: str, urls: dict[
         url for url in requests if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != ours
     ]
     assert requests and outside == []
+    assert policy_violations(page) == []  # the page works within its Content-Security-Policy
     page.context.close()
 
 

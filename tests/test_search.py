@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from browser import ARTIFACTS, SEARCH_DONE, open_page, serve
+from browser import ARTIFACTS, SEARCH_DONE, as_function, open_page, serve
 from conftest import PROGRAMME_MD, copy_project, run_build, set_archive_option, write_archive
 from palarchiwum.search.pagefind_index import LARGE_INDEX, automatic_part_size, latin_spellings
 from palarchiwum.search.pagefind_index import PART_SIZE as DEFAULT_PART_SIZE
@@ -57,12 +57,12 @@ PART_SIZE = 7  # pages of the archive per part, besides the dictionary page
 def search(page: Page, base: str, query: str) -> tuple[str, list[str]]:
     """The status line and the site paths of every result, after showing them all."""
     page.goto(f"{base}szukaj/?q={query}")
-    page.wait_for_function(SEARCH_DONE)
+    page.wait_for_function(as_function(SEARCH_DONE))
     more = page.locator("#pal-wiecej")
     while more.is_visible():
         shown = page.locator("#pal-wyniki > li").count()
         more.click()
-        page.wait_for_function(f"document.querySelectorAll('#pal-wyniki > li').length > {shown}")
+        page.wait_for_function(as_function(f"document.querySelectorAll('#pal-wyniki > li').length > {shown}"))
     hrefs = page.eval_on_selector_all("#pal-wyniki > li > h2 a", "links => links.map(a => a.pathname)")
     return page.locator("#pal-szukaj-stan").inner_text(), [h.strip("/") for h in hrefs]
 
@@ -123,7 +123,7 @@ def test_search_is_reachable_and_usable_with_the_keyboard_only(browser: Browser,
     page.keyboard.type("zlobek gminny")
     page.keyboard.press("Enter")
     page.wait_for_url("**/szukaj/?q=zlobek+gminny")
-    page.wait_for_function("document.querySelectorAll('#pal-wyniki > li').length > 0")
+    page.wait_for_function(as_function("document.querySelectorAll('#pal-wyniki > li').length > 0"))
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "szukaj-zlobek.png"), full_page=True)
     for _ in range(80):

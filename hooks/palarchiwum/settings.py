@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from palarchiwum.records.dates import NotADate, parse_day
+from palarchiwum.records.markdown_rendering import MarkdownSetup
 from palarchiwum.records.problems import InvalidArchive, Problem
 
 AS_OF_VARIABLE = "PAL_DATA_STANU"
@@ -87,7 +88,24 @@ def project_settings(root: Path) -> Settings:
 
 
 def archive_options(mkdocs_yml: Path) -> dict[str, Any]:
-    """The ``extra.archiwum`` options, read without MkDocs (its tags, e.g. ``!ENV``, are ignored)."""
+    """The ``extra.archiwum`` options, read without MkDocs."""
+    options = (_mkdocs_config(mkdocs_yml).get("extra") or {}).get("archiwum") or {}
+    return options if isinstance(options, dict) else {}
+
+
+def markdown_setup(mkdocs_yml: Path) -> MarkdownSetup:
+    """The Markdown extensions pages are rendered with, read without MkDocs."""
+    return MarkdownSetup.listed(_mkdocs_config(mkdocs_yml).get("markdown_extensions"))
+
+
+def docs_dir(mkdocs_yml: Path) -> Path:
+    """The folder of the hand-written pages (mkdocs.yml's docs_dir), read without MkDocs."""
+    folder = _mkdocs_config(mkdocs_yml).get("docs_dir")
+    return mkdocs_yml.parent / (folder if isinstance(folder, str) and folder else "docs")
+
+
+def _mkdocs_config(mkdocs_yml: Path) -> dict[str, Any]:
+    """mkdocs.yml as plain data; its tags (e.g. ``!ENV``) are ignored, a broken file reads as {}."""
     if not mkdocs_yml.is_file():
         return {}
 
@@ -99,5 +117,4 @@ def archive_options(mkdocs_yml: Path) -> dict[str, Any]:
         config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=Lenient) or {}
     except yaml.YAMLError:
         return {}
-    options = (config.get("extra") or {}).get("archiwum") or {}
-    return options if isinstance(options, dict) else {}
+    return config if isinstance(config, dict) else {}

@@ -7,6 +7,7 @@ spool), and the texts the pages were rendered from are let go as soon as nothing
 
 from __future__ import annotations
 
+import time
 import weakref
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -17,12 +18,17 @@ from palarchiwum.opendata.data_files import data_schemas, write_data_files
 from palarchiwum.opendata.jsonld import legislation
 from palarchiwum.pages.generated_pages import attachment_assets, render_pages
 from palarchiwum.pages.hand_written_pages import with_publisher
+from palarchiwum.pages.timeline import POSITIONS_CSS, position_css
 from palarchiwum.records.catalogue_records import Programme
-from palarchiwum.search.pagefind_index import SearchIndex, SearchIndexer
+from palarchiwum.records.markdown_rendering import MarkdownSetup
+from palarchiwum.records.problems import InvalidArchive
+from palarchiwum.search.pagefind_index import SearchIndexer
 from palarchiwum.search.searchable_pages import asks_to_be_searched, latin_spellings, searchable
 from palarchiwum.site import Site
 
+from .content_policy import with_content_policy
 from .freed_memory import give_back_memory
+from .page_markup import PageMarkup
 from .spool import Spool
 
 FrontMatter = Callable[[str], Mapping[str, Any]]  # a page's Markdown → its front matter
@@ -43,9 +49,13 @@ class BuildRun:
     files removed when the BuildRun is let go.
     """
 
-    def __init__(self, site: Site, site_dir: Path, front_matter: FrontMatter) -> None:
+    def __init__(
+        self, site: Site, site_dir: Path, front_matter: FrontMatter, markdown: MarkdownSetup
+    ) -> None:
         self.site = site
         self._front_matter = front_matter
+        self._markup = PageMarkup(markdown)
+        self._policy_seconds = 0.0  # spent writing the pages' Content-Security-Policy
         self._spool = Spool()
         settings = site.settings
         self._search = SearchIndexer(site_dir, settings.search_part_size, settings.templates_dir)
@@ -72,6 +82,7 @@ class BuildRun:
         data = self._spool.folder / "dane"
         for src_uri in write_data_files(self.site, data):
             yield GeneratedAsset(src_uri, data / src_uri)
+        yield GeneratedAsset(POSITIONS_CSS, self._spool.write(f"css/{POSITIONS_CSS}", position_css()))
         yield from attachment_assets(self.site.archive)
         yield from data_schemas()
 
@@ -103,20 +114,42 @@ class BuildRun:
         """A page's HTML and table of contents as MkDocs rendered them: a searchable page goes to
         the search index (SearchIndexFailed if it fails), and both wait on disk until the page's
         template is filled in (MkDocs renders every page before it fills in any template)."""
+        self._markup.check(page.src_uri, html)
         if meta.get("szukaj"):
             description, latin = meta.get("opis_wyniku"), meta.pop("lacinka", "")
             self._search.add(page.dest_uri, title, html, description, latin)
         self._spool.write(f"html/{page.src_uri}", html)
         self._spool.keep(f"toc/{page.src_uri}", toc)
 
+    def refuse_unsafe_markup(self) -> None:
+        """Once every page is rendered, before any is written: InvalidArchive naming the file and
+        line of everything off the allow-list (markup_policy), if any page carries it."""
+        settings = self.site.settings
+        try:
+            self._markup.refuse(settings.root, settings.programmes_dir, self.site.docs_dir)
+        except InvalidArchive:
+            self._search.discard()
+            raise
+
+    def published(self, output: str, content: str) -> str:
+        """A page as it is written: its Content-Security-Policy filled in."""
+        started = time.perf_counter()
+        output = with_content_policy(output, content)
+        self._policy_seconds += time.perf_counter() - started
+        return output
+
     def take_rendered(self, src_uri: str) -> tuple[str, Any]:
         """The HTML and table of contents `page_rendered` kept, which are then let go."""
         return self._spool.take(f"html/{src_uri}"), self._spool.take_back(f"toc/{src_uri}")
 
-    def finish(self) -> SearchIndex:
-        """Remove the working folder and complete the search index (SearchIndexFailed if it fails)."""
+    def finish(self) -> str:
+        """Remove the working folder and complete the search index (SearchIndexFailed if it
+        fails); what the build did, for its log."""
         self._spool.remove()
-        return self._search.finish()
+        policy = f"{self._policy_seconds:.2f}".replace(".", ",")
+        return (
+            f"{self._search.finish().report()}; {self._markup.report()}; polityka treści stron w {policy} s"
+        )
 
     def _legislation(self, programme: Programme) -> dict[str, Any]:
         return legislation(programme, self.site.archive, self.site.chronicle, self.site.site_url)

@@ -10,9 +10,10 @@ from pathlib import Path
 from palarchiwum.clerk.importing.drafting import DraftExists, import_text, project_vocabularies, write_draft
 from palarchiwum.clerk.importing.import_command import ImportRefused, read_source, summary, target_folder
 from palarchiwum.records.archive import build_archive
+from palarchiwum.records.markup_sources import markup_problems
 from palarchiwum.records.polish import plural
 from palarchiwum.records.problems import InvalidArchive
-from palarchiwum.settings import project_settings
+from palarchiwum.settings import docs_dir, markdown_setup, project_settings
 
 from .new_command import add_new_command, run_new
 
@@ -46,12 +47,22 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_check(root: Path) -> int:
-    """Validate everything; print every problem; 0 when the archive is valid."""
+    """Validate everything, the markup of every file included; print every problem; 0 when the
+    archive is valid."""
     try:
         settings = project_settings(root)
-        archive = build_archive(settings.programmes_dir, root, settings.as_of)
     except InvalidArchive as exc:
         print(exc, file=sys.stderr)
+        return 1
+    mkdocs_yml = root / "mkdocs.yml"
+    pages = (docs_dir(mkdocs_yml),)
+    problems = markup_problems(root, (settings.programmes_dir,), pages, markdown_setup(mkdocs_yml))
+    try:
+        archive = build_archive(settings.programmes_dir, root, settings.as_of)
+    except InvalidArchive as exc:
+        problems += exc.problems
+    if problems:
+        print(InvalidArchive(problems), file=sys.stderr)
         return 1
     municipalities = plural(len(archive.municipalities), "gmina", "gminy", "gmin")
     programmes = plural(len(archive.programmes), "program", "programy", "programów")

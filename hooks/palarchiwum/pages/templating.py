@@ -11,6 +11,8 @@ from palarchiwum.records.dates import polish_day, polish_month, polish_partial
 from palarchiwum.records.polish import plural
 from palarchiwum.records.vocabularies import TERM_FIELDS
 
+from .timeline import MONTH_GRID_MAX, step
+
 
 def environment(templates_dir: Path, autoescape: bool = False) -> jinja2.Environment:
     """Jinja for generated files: Markdown unescaped (Markdown and MkDocs handle the text), XML escaped."""
@@ -29,8 +31,10 @@ def environment(templates_dir: Path, autoescape: bool = False) -> jinja2.Environ
     env.filters["jeden_wiersz"] = _one_line
     env.filters["komorka"] = _table_cell
     env.filters["adres"] = _page_url
+    env.filters["krok"] = step
     env.globals["liczba"] = plural
     env.globals["SEKCJE"] = SECTIONS
+    env.globals["MIESIACE_Z_SIATKA"] = MONTH_GRID_MAX
     env.globals["SLOWNIK_SEKCJI"] = {section: key for key, section, _ in TERM_FIELDS}
     return env
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .hostile_input import CONTROL_HINT, HINT, control_characters, hostile_lines, too_large
+from .hostile_input import CONTROL_HINT, control_characters, too_large
 from .problems import Problem
 
 
@@ -37,7 +37,6 @@ def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
         )
         return None
     text = text.removeprefix("\ufeff")
-    hostile = [Problem(shown, line, "", message, HINT) for line, message in hostile_lines(text)]
-    hostile += [Problem(shown, line, "", message, CONTROL_HINT) for line, message in control_characters(text)]
+    hostile = [Problem(shown, line, "", message, CONTROL_HINT) for line, message in control_characters(text)]
     problems.extend(sorted(hostile, key=lambda problem: problem.line))
     return None if hostile else text

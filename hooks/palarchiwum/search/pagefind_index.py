@@ -87,6 +87,7 @@ class SearchIndexer:
 
     def __init__(self, site_dir: Path, part_size: int | None, templates_dir: Path) -> None:
         self._site_dir = site_dir
+        self._site_was_absent = not site_dir.exists()
         self._part_size = part_size  # None: automatic_part_size, once every page is announced
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates_dir), autoescape=True, undefined=jinja2.StrictUndefined
@@ -141,6 +142,16 @@ class SearchIndexer:
             self._running.process.wait()
             self._running = None
         self._stage.cleanup()
+
+    def discard(self) -> None:
+        """Stop, and remove every bundle written so far (a build refused before its pages are
+        written): the site folder is left as the build found it, with nothing of this build."""
+        self.close()
+        for folder in self._folders:
+            shutil.rmtree(self._site_dir / folder, ignore_errors=True)
+        self._folders = []
+        if self._site_was_absent and self._site_dir.is_dir() and not any(self._site_dir.iterdir()):
+            self._site_dir.rmdir()
 
     def _start_part(self) -> None:
         self._wait()  # one run at a time: each holds its pages in memory
