@@ -113,6 +113,9 @@ def policy_violations(page: Page) -> list[str]:
 
 def axe_violations(page: Page) -> list[dict[str, object]]:
     """What axe-core finds against the WCAG 2.1 A and AA rules on the open page."""
+    # The theme lays out its sidebars from its script, a frame after loading: axe reads the page
+    # once that is done (on a loaded machine it once read a sidebar half laid out).
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     # Evaluated by the browser's debugger, not added as a <script>: the page's own
     # Content-Security-Policy rightly blocks a script it has no hash for.
     page.evaluate(AXE.read_text(encoding="utf-8"))
