@@ -93,15 +93,13 @@ def archive_options(mkdocs_yml: Path) -> dict[str, Any]:
     return options if isinstance(options, dict) else {}
 
 
-def markdown_setup(mkdocs_yml: Path) -> MarkdownSetup:
-    """The Markdown extensions pages are rendered with, read without MkDocs."""
-    return MarkdownSetup.listed(_mkdocs_config(mkdocs_yml).get("markdown_extensions"))
-
-
-def docs_dir(mkdocs_yml: Path) -> Path:
-    """The folder of the hand-written pages (mkdocs.yml's docs_dir), read without MkDocs."""
-    folder = _mkdocs_config(mkdocs_yml).get("docs_dir")
-    return mkdocs_yml.parent / (folder if isinstance(folder, str) and folder else "docs")
+def page_sources(mkdocs_yml: Path) -> tuple[Path, MarkdownSetup]:
+    """The folder of the hand-written pages (mkdocs.yml's docs_dir) and the Markdown extensions
+    pages are rendered with, read without MkDocs."""
+    config = _mkdocs_config(mkdocs_yml)
+    folder = config.get("docs_dir")
+    docs = mkdocs_yml.parent / (folder if isinstance(folder, str) and folder else "docs")
+    return docs, MarkdownSetup.listed(config.get("markdown_extensions"))
 
 
 def _mkdocs_config(mkdocs_yml: Path) -> dict[str, Any]:

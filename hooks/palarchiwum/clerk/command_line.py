@@ -13,7 +13,7 @@ from palarchiwum.records.archive import build_archive
 from palarchiwum.records.markup_sources import markup_problems
 from palarchiwum.records.polish import plural
 from palarchiwum.records.problems import InvalidArchive
-from palarchiwum.settings import docs_dir, markdown_setup, project_settings
+from palarchiwum.settings import page_sources, project_settings
 
 from .new_command import add_new_command, run_new
 
@@ -54,9 +54,8 @@ def run_check(root: Path) -> int:
     except InvalidArchive as exc:
         print(exc, file=sys.stderr)
         return 1
-    mkdocs_yml = root / "mkdocs.yml"
-    pages = (docs_dir(mkdocs_yml),)
-    problems = markup_problems(root, (settings.programmes_dir,), pages, markdown_setup(mkdocs_yml))
+    docs, markdown = page_sources(root / "mkdocs.yml")
+    problems = markup_problems(root, (settings.programmes_dir,), (docs,), markdown)
     try:
         archive = build_archive(settings.programmes_dir, root, settings.as_of)
     except InvalidArchive as exc:

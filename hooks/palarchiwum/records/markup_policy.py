@@ -83,7 +83,7 @@ def cleaner() -> nh3.Cleaner:
     """nh3 set to the allow-list: what it keeps is allowed; it adds nothing of its own."""
     return nh3.Cleaner(
         tags=set(TAGS),
-        attributes={"*": set(GENERIC_ATTRIBUTES), **{tag: set(names) for tag, names in ATTRIBUTES.items()}},
+        attributes={"*": set(GENERIC_ATTRIBUTES), **{tag: set(listed) for tag, listed in ATTRIBUTES.items()}},
         url_schemes=set(URL_SCHEMES),
         strip_comments=False,
         link_rel=None,

@@ -16,11 +16,11 @@ from typing import Any
 
 import nh3
 
-from .hostile_input import MAX_TEXT_BYTES
 from .markdown_rendering import MarkdownSetup, Renderer
 from .markup_findings import Finding
 from .markup_policy import cleaner, unsafe_markup
 from .problems import Problem, display_path
+from .text_files import read_text
 from .yaml_parsing import Path_, YamlError, parse_yaml
 
 # A hand-written page's front matter, as MkDocs reads it (mkdocs.utils.meta).
@@ -42,7 +42,7 @@ def markup_problems(
         for path in sorted(folder.rglob("*")):
             if path.suffix not in {".md", ".yml"} or not path.is_file():
                 continue
-            text = _text(path)
+            text = read_text(path, "", [])  # what it cannot read, loading reports
             if text is None:
                 continue
             if path.suffix == ".yml":
@@ -143,12 +143,3 @@ def _strings(data: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
     elif isinstance(data, list):
         for index, value in enumerate(data):
             yield from _strings(value, (*path, index))
-
-
-def _text(path: Path) -> str | None:
-    try:
-        if path.stat().st_size > MAX_TEXT_BYTES:
-            return None
-        return path.read_text(encoding="utf-8").removeprefix("\ufeff")
-    except (OSError, UnicodeDecodeError):
-        return None

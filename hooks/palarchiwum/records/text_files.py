@@ -10,8 +10,8 @@ from .problems import Problem
 
 def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
     """The file's text, or None with problems recorded: unreadable, too large, not UTF-8, or
-    carrying markup that would run code in a reader's browser or characters a reader cannot see
-    (every such line is reported)."""
+    carrying characters a reader cannot see (every such line is reported). Markup is checked
+    once rendered (markup_policy)."""
     try:
         size = path.stat().st_size
     except OSError as exc:
