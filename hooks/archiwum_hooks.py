@@ -19,7 +19,7 @@ from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils.meta import get_data
 
 from palarchiwum.build.build_run import BuildRun
-from palarchiwum.history.history_warnings import warn_of_incomplete_history
+from palarchiwum.history.history_warnings import warn_in_log
 from palarchiwum.records.markdown_rendering import MarkdownSetup
 from palarchiwum.records.problems import InvalidArchive
 from palarchiwum.search.pagefind_index import SearchIndexFailed
@@ -34,7 +34,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     with _stopping_the_build():
         options = config.extra.get("archiwum", {})
         site = prepare_site(root, options, Path(config.docs_dir), config.site_url or "")
-    warn_of_incomplete_history(site.chronicle.history.warnings)
+    warn_in_log(site.warnings)
     config[_KEY] = site
     return config
 

@@ -7,8 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROGRAMME_YML, commit, copy_project, init_repo, run_build, write_archive
-from pages import article_text, programme_links, section_text, soup, target
+from conftest import AS_OF, PROGRAMME_YML, commit, copy_project, init_repo, run_build, write_archive
+from pages import (
+    article_text,
+    listed_programmes,
+    plural,
+    programme_links,
+    records,
+    section_text,
+    soup,
+    status,
+    target,
+)
 from palarchiwum.records.archive import build_archive
 from palarchiwum.records.catalogue_records import Status
 
@@ -18,7 +28,15 @@ A11Y_IDS = (
     "a11y-telefon", "a11y-procedura", "a11y-architektura", "a11y-aplikacje",
 )  # fmt: skip
 BIP_PAGES = ("redakcja", "instrukcja", "informacja-nieudostepniona", "deklaracja-dostepnosci", "tekst-latwy")
-REPEALED = "  - 2808011-ketrzyn/pal-2014-2020\n"
+REAL = records()
+STATUS_GROUPS = {
+    "przyjęty, realizacja jeszcze się nie zaczęła": "Przyjęte, realizacja jeszcze się nie zaczęła",
+    "obowiązujący": "Obowiązujące",
+    "zakończony": "Zakończone",
+    "zastąpiony": "Zastąpione",
+    "uchylony": "Uchylone",
+}
+UNKNOWN_YEAR = "rok nieznany (uchwała nie podaje daty)"
 
 
 def test_every_page_has_the_bip_logo_and_the_accessibility_statement_link(real_site: Path) -> None:
@@ -90,8 +108,9 @@ def test_publisher_details_come_from_configuration(tmp_path: Path) -> None:
     statement = soup(site, "deklaracja-dostepnosci")
     assert statement.find(id="a11y-podmiot").get_text() == "Urząd Gminy Przykładowo"
     assert statement.find(id="a11y-email").get_text() == "redakcja@przykladowo.pl"
-    metryczka = soup(site, "programy/2406013-klobuck/pal-2021-2022").select_one(".pal-metryczka")
-    assert "Urząd Gminy Przykładowo" in metryczka.get_text(" ")
+    for url, _ in REAL:
+        metryczka = soup(site, url).select_one(".pal-metryczka")
+        assert "Urząd Gminy Przykładowo" in metryczka.get_text(" "), url
 
 
 def test_unknown_publisher_details_are_shown_as_not_given(real_site: Path) -> None:
@@ -157,15 +176,29 @@ def test_a_repealed_programme_is_shown_so_and_listed_in_the_archive(tmp_path: Pa
 def test_the_archive_page_groups_by_adoption_year_and_status(real_site: Path) -> None:
     page = soup(real_site, "archiwum")
     by_status = section_text(page, "wedlug-statusu")
-    assert "Obowiązujące : 1 program" in by_status and "Zastąpione : 1 program" in by_status
-    assert "Zakończone : 3 programy" in by_status and "Uchylone : 0 programów" in by_status
-    years = [a.get_text(strip=True) for a in page.select("#wedlug-roku-przyjecia ~ ul a")]
-    assert years == ["2020", "2014", "2011", "rok nieznany (uchwała nie podaje daty)"]
-    unknown = "programy/przyjete/rok-nieznany"
-    assert sorted(programme_links(soup(real_site, unknown), unknown)) == [
-        "programy/0265011-walbrzych/pal-2010-2013",
-        "programy/2808011-ketrzyn/pal-2021-2030",
-    ]
+    statuses = {url: status(url, record, AS_OF) for url, record in REAL}
+    for label, group in STATUS_GROUPS.items():
+        count = sum(1 for shown in statuses.values() if shown == label)
+        assert f"{group} : {plural(count, 'program', 'programy', 'programów')}" in by_status, group
+    for link in page.select("#wedlug-statusu ~ ul")[0].select("a"):
+        label = next(label for label, group in STATUS_GROUPS.items() if group == link.get_text(strip=True))
+        url = target("archiwum", link["href"])
+        assert sorted(listed_programmes(real_site, url)) == sorted(
+            programme for programme, shown in statuses.items() if shown == label
+        ), label
+    adopted = {
+        url: str(record["uchwala"]["data"])[:4] if record["uchwala"]["data"] else UNKNOWN_YEAR
+        for url, record in REAL
+    }
+    known = sorted({year for year in adopted.values() if year != UNKNOWN_YEAR}, reverse=True)
+    links = page.select("#wedlug-roku-przyjecia ~ ul a")
+    years = [a.get_text(strip=True) for a in links]
+    assert years == known + ([UNKNOWN_YEAR] if UNKNOWN_YEAR in adopted.values() else [])
+    for link in links:
+        url = target("archiwum", link["href"])
+        assert sorted(listed_programmes(real_site, url)) == sorted(
+            programme for programme, year in adopted.items() if year == link.get_text(strip=True)
+        ), url
 
 
 def test_a_typo_in_a_page_placeholder_is_named_without_a_traceback(tmp_path: Path) -> None:

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, run_build, set_archive_option
-from pages import soup
+from pages import records, soup
+
+REAL = records()
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -20,7 +22,7 @@ def test_a_build_removes_its_working_files(tmp_path: Path) -> None:
     working.mkdir()
     result = run_build(project, env={"TMPDIR": str(working)})
     assert result.returncode == 0, result.stderr
-    assert (project / "site" / "programy" / "2808011-ketrzyn" / "pal-2021-2030" / "index.html").is_file()
+    assert all((project / "site" / url / "index.html").is_file() for url, _ in REAL)
     assert leftovers(working) == []
 
 
@@ -55,9 +57,10 @@ def test_a_bad_index_part_size_is_a_clear_error(tmp_path: Path, value: str) -> N
     assert not (project / "site").exists()
 
 
-def test_pages_keep_their_table_of_contents(real_site: Path) -> None:
+@pytest.mark.parametrize("url", [url for url, _ in REAL])
+def test_pages_keep_their_table_of_contents(real_site: Path, url: str) -> None:
     # While MkDocs renders the other pages, a page's table of contents waits on disk.
-    page = soup(real_site, "programy/2808011-ketrzyn/pal-2021-2030")
+    page = soup(real_site, url)
     toc = [a["href"] for a in page.select(".md-sidebar--secondary a.md-nav__link")]
     # Every section of the page's text; the metryczka is the template's own, outside the text.
     headings = [f"#{h['id']}" for h in page.select("article h2[id]") if h["id"] != "metryczka"]
@@ -68,7 +71,7 @@ def test_a_broken_anchor_on_a_hand_written_page_fails_the_build_with_the_link_as
     tmp_path: Path,
 ) -> None:
     project = copy_project(tmp_path / "projekt")
-    link = "programy/2808011-ketrzyn/pal-2021-2030/index.md#nie-ma-takiej-kotwicy"
+    link = f"{REAL[0][0]}/index.md#nie-ma-takiej-kotwicy"
     page = project / "docs" / "o-archiwum.md"
     page.write_text(page.read_text(encoding="utf-8") + f"\n[Cele programu]({link})\n", encoding="utf-8")
     result = run_build(project)

@@ -224,7 +224,10 @@ def test_a_change_to_many_pages_names_the_programmes_first_and_lists_every_page_
     touched = len(programmes) + len(handwritten)
     assert touched > 11, "the real archive no longer makes a long entry: the test needs another"
     assert len(named) == 11  # ten pages and the link to the rest
-    assert sorted(target("rejestr-zmian", a["href"]) for a in named[: len(programmes)]) == programmes
+    first = [target("rejestr-zmian", a["href"]) for a in named[: min(len(programmes), 10)]]
+    assert set(first) <= set(programmes), "the programmes are named first"
+    if len(programmes) <= 10:
+        assert sorted(first) == programmes
     more = plural(touched - 10, "strona", "strony", "stron")
     assert named[-1].get_text() == f"i jeszcze {more}: pełna lista zmiany"
     entry_url = target("rejestr-zmian", named[-1]["href"])

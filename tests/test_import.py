@@ -15,6 +15,7 @@ import yaml
 from conftest import PROGRAMME_YML, RECORD, copy_project, line_of, problems, write_archive
 from fidelity import coverage
 from palarchiwum.clerk.importing.drafting import DraftExists, import_text, write_draft
+from palarchiwum.records.catalogue_records import SECTIONS
 from palarchiwum.records.quotes import NormalisedText
 from palarchiwum.records.record_checks import draft_problems
 from palarchiwum.records.schema_validation import schema_errors, validator
@@ -22,11 +23,21 @@ from palarchiwum.records.yaml_parsing import parse_yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
 HOOKS = PROJECT / "hooks"
-# The five real programmes' source texts (the same files as /work/shared/seeds).
-SOURCES = {
-    path.parent.parent.parent.name + "/" + path.parent.parent.name: path
-    for path in sorted((PROJECT / "programmes").glob("*/*/attachments/zrodlo.txt"))
+# The real programmes' source texts: each record's attachment with the role "zrodlo".
+RECORDS = {
+    f"{path.parent.parent.name}/{path.parent.name}": yaml.safe_load(path.read_text(encoding="utf-8"))
+    for path in sorted((PROJECT / "programmes").glob("*/*/programme.yml"))
 }
+SOURCES = {
+    key: PROJECT / "programmes" / key / attachment["plik"]
+    for key, record in RECORDS.items()
+    for attachment in record.get("zalaczniki") or []
+    if attachment.get("rola") == "zrodlo"
+}
+# Any municipality of the archive, as the folder a refused import would have written to.
+A_MUNICIPALITY = min(RECORDS).split("/")[0]
+# The source whose programme has the longest harmonogram: import's richest case.
+RICHEST = max(SOURCES, key=lambda key: (len(RECORDS[key].get("harmonogram") or []), key))
 QUOTE_KEYS = ("tresc", "brzmienie", "tytul", "podstawa_prawna", "wykonawca", "wejscie_w_zycie")
 TERM_KEYS = ("tematy", "grupy", "rodzaje", "zrodla")
 SZKIC = "rekord jest szkicem (z polecenia import albo new) i nie może zostać opublikowany"
@@ -56,8 +67,14 @@ def files_under(folder: Path) -> dict[str, bytes]:
     }
 
 
-def test_the_five_sources_are_here() -> None:
-    assert len(SOURCES) == 5
+def test_every_source_attachment_is_a_text_the_tests_read() -> None:
+    files = {p.relative_to(PROJECT / "programmes").as_posix() for p in SOURCES.values()}
+    on_disk = {
+        p.relative_to(PROJECT / "programmes").as_posix()
+        for p in (PROJECT / "programmes").glob("*/*/attachments/*")
+        if p.suffix in (".txt", ".md")
+    }
+    assert SOURCES and files == on_disk
 
 
 @pytest.mark.parametrize("key", sorted(SOURCES))
@@ -74,7 +91,10 @@ def test_draft_keeps_every_word_and_quotes_only_its_own_text(key: str) -> None:
     assert record["szkic"] is True
     text = NormalisedText.of(draft.markdown)
     assert [q for q in quotes(record) if text.find(q) is None] == []
-    assert draft.found["cel_glowny"] == 1 and draft.found["cele"] > 0 and draft.found["rezultaty"] > 0
+    # What the clerk recorded, import recognised: a main goal and goals where the record has them.
+    curated = RECORDS[key]
+    assert draft.found["cel_glowny"] == (1 if curated.get("cel_glowny") else 0)
+    assert (draft.found["cele"] > 0) == bool(curated.get("cele"))
 
 
 @pytest.mark.parametrize("key", sorted(SOURCES))
@@ -88,8 +108,9 @@ def test_draft_breaks_the_schema_only_where_terms_are_missing(key: str) -> None:
     assert len(errors) == len(empty)
 
 
-def test_draft_is_the_same_every_time() -> None:
-    source = SOURCES["2406013-klobuck/pal-2021-2022"].read_text(encoding="utf-8")
+@pytest.mark.parametrize("key", sorted(SOURCES))
+def test_draft_is_the_same_every_time(key: str) -> None:
+    source = SOURCES[key].read_text(encoding="utf-8")
     assert import_text(source) == import_text(source)
 
 
@@ -128,34 +149,39 @@ def test_draft_fails_check_until_a_person_has_checked_it(tmp_path: Path, key: st
     record.write_text(filled.replace("szkic: true\n", ""), encoding="utf-8")
     third = palarchiwum(project, "check")
     assert third.returncode == 0, third.stderr
-    assert "6 programów" in third.stdout
+    assert f"{len(RECORDS) + 1} programów" in third.stdout
 
 
 def test_import_writes_both_files_and_says_what_it_found(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "projekt", ("mkdocs.yml", "programmes"))
-    source = SOURCES["2406013-klobuck/pal-2021-2022"]
-    result = palarchiwum(project, "import", str(source), "--gmina", "2406013-klobuck", "--program", "nowy")
+    source = SOURCES[RICHEST]
+    municipality = RICHEST.split("/")[0]
+    result = palarchiwum(project, "import", str(source), "--gmina", municipality, "--program", "nowy")
     assert result.returncode == 0, result.stderr
-    folder = project / "programmes/2406013-klobuck/nowy"
+    folder = project / "programmes" / municipality / "nowy"
     draft = import_text(source.read_text(encoding="utf-8"))
     assert (folder / "programme.md").read_text(encoding="utf-8") == draft.markdown
     assert (folder / "programme.yml").read_text(encoding="utf-8") == draft.record_yaml
-    assert "Zapisano szkic programu w programmes/2406013-klobuck/nowy/:" in result.stdout
-    for line in ("Cel główny: 1", "Cele szczegółowe: 7", "Harmonogram: 11", "Źródła finansowania: 4"):
-        assert f"  {line}\n" in result.stdout
+    assert f"Zapisano szkic programu w programmes/{municipality}/nowy/:" in result.stdout
+    labels = {"cel_glowny": "Cel główny", **dict(SECTIONS)}
+    for section, count in draft.found.items():
+        assert f"  {labels[section]}: {count}\n" in result.stdout
+    assert draft.found["harmonogram"] == len(RECORDS[RICHEST].get("harmonogram") or [])
     assert "Usuń wiersz „szkic: true”" in result.stdout
     assert "bash scripts/archiwum check" in result.stdout
 
 
 def test_import_never_overwrites_a_programme(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "projekt", ("mkdocs.yml", "programmes"))
-    args = ("import", str(SOURCES["1405052-jaktorow/pal-2011-2016"]), "--gmina", "1405052-jaktorow")
+    key = min(SOURCES)
+    municipality, slug = key.split("/")
+    args = ("import", str(SOURCES[key]), "--gmina", municipality)
     assert palarchiwum(project, *args, "--program", "nowy").returncode == 0
     before = files_under(project / "programmes")
     again = palarchiwum(project, *args, "--program", "nowy")
     assert again.returncode == 1 and "Traceback" not in again.stderr
-    assert "Nic nie zapisano: folder programmes/1405052-jaktorow/nowy zawiera już program" in again.stderr
-    curated = palarchiwum(project, *args, "--program", "pal-2011-2016")
+    assert f"Nic nie zapisano: folder programmes/{municipality}/nowy zawiera już program" in again.stderr
+    curated = palarchiwum(project, *args, "--program", slug)
     assert curated.returncode == 1 and "zawiera już program" in curated.stderr
     assert files_under(project / "programmes") == before
 
@@ -163,12 +189,12 @@ def test_import_never_overwrites_a_programme(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("brak.txt", "--gmina", "1405052-jaktorow", "--program", "nowy"), "nie ma pliku brak.txt"),
-        (("niepolski.txt", "--gmina", "1405052-jaktorow", "--program", "nowy"), "nie jest zapisany w UTF-8"),
-        (("pusty.txt", "--gmina", "1405052-jaktorow", "--program", "nowy"), "plik pusty.txt jest pusty"),
+        (("brak.txt", "--gmina", A_MUNICIPALITY, "--program", "nowy"), "nie ma pliku brak.txt"),
+        (("niepolski.txt", "--gmina", A_MUNICIPALITY, "--program", "nowy"), "nie jest zapisany w UTF-8"),
+        (("pusty.txt", "--gmina", A_MUNICIPALITY, "--program", "nowy"), "plik pusty.txt jest pusty"),
         (("program.txt", "--gmina", "1234562-przykladowo", "--program", "nowy"), "nie ma gminy"),
-        (("program.txt", "--gmina", "1405052-jaktorow", "--program", "Nowy PAL"), "tylko małe litery"),
-        (("program.txt", "--gmina", "1405052-jaktorow"), "podaj nazwę folderu programu"),
+        (("program.txt", "--gmina", A_MUNICIPALITY, "--program", "Nowy PAL"), "tylko małe litery"),
+        (("program.txt", "--gmina", A_MUNICIPALITY), "podaj nazwę folderu programu"),
     ],
 )
 def test_import_explains_in_polish_and_writes_nothing(
@@ -215,7 +241,7 @@ def test_a_record_marked_as_draft_is_not_published(tmp_path: Path) -> None:
 
 def test_a_draft_is_named_as_one_even_before_its_schema_is_valid() -> None:
     """For a loader that reports records failing their schema: the draft flag's problem alone."""
-    draft = import_text(SOURCES["2808011-ketrzyn/pal-2021-2030"].read_text(encoding="utf-8"))
+    draft = import_text(SOURCES[RICHEST].read_text(encoding="utf-8"))
     doc = parse_yaml(draft.record_yaml)
     found = draft_problems(doc, "programme.yml")
     line = draft.record_yaml.splitlines().index("szkic: true") + 1

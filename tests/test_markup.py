@@ -23,6 +23,7 @@ from conftest import (
     run_build,
     write_archive,
 )
+from pages import municipality_of, pick
 from palarchiwum.clerk.command_line import run_check
 from palarchiwum.records.markup_policy import cleaner, unsafe_markup
 
@@ -520,28 +521,42 @@ BUILD_CASES = [
 ]
 
 
+def _ends_with_notes(url: str, _: dict) -> bool:
+    """The record's last field is its list of editorial notes, written as BUILD_CASES append to."""
+    text = (PROJECT / "programmes" / url.removeprefix("programy/") / "programme.yml").read_text("utf-8")
+    return (
+        "\nuwagi_redakcyjne:\n  - " in text
+        and re.search(r"\n[a-z_]+:", text.rsplit("\nuwagi_redakcyjne:", 1)[1]) is None
+    )
+
+
 def test_pages_off_the_allow_list_stop_the_build_all_at_once_and_nothing_is_written(tmp_path: Path) -> None:
+    url, _ = pick("editorial notes at the end of its record", _ends_with_notes)
+    key = url.removeprefix("programy/")
     project = copy_project(tmp_path / "projekt")
-    folder = project / "programmes/2808011-ketrzyn/pal-2021-2030"
+    folder = project / "programmes" / key
+    # The additions are in no source text: the copy's attachment stops being the text programme.md
+    # was copied from (rola: inny), so that the source check stays out of the way of this one.
+    record = folder / "programme.yml"
+    record.write_text(re.sub(r"(\n\s+rola:) zrodlo\b", r"\1 inny", record.read_text("utf-8")), "utf-8")
     for file, added, _, _ in BUILD_CASES:
         (folder / file).write_text((folder / file).read_text(encoding="utf-8") + added, encoding="utf-8")
     # A municipality's name that is harmless alone, but with the template's "[name](link)" makes
     # a javascript: link: no file explains it alone, so its pages are named.
-    gmina = project / "programmes/2808011-ketrzyn/gmina.yml"
+    gmina = folder.parent / "gmina.yml"
     text = gmina.read_text(encoding="utf-8")
     name = next(line for line in text.splitlines() if line.startswith("nazwa:"))
-    gmina.write_text(
-        text.replace(name, 'nazwa: "Gmina Miejska Kętrzyn](javascript:alert(1)) [x"'), encoding="utf-8"
-    )
+    hostile = f"{municipality_of(url)['nazwa']}](javascript:alert(1)) [x"
+    gmina.write_text(text.replace(name, f'nazwa: "{hostile}"'), encoding="utf-8")
     result = run_build(project)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     for _, _, where, message in BUILD_CASES:
         found = re.search(
-            rf"programmes/2808011-ketrzyn/pal-2021-2030/{where}\d+: [^\n]*{re.escape(message)}", result.stderr
+            rf"programmes/{re.escape(key)}/{where}\d+: [^\n]*{re.escape(message)}", result.stderr
         )
         assert found, (message, result.stderr)
-    assert "strona programy/2808011-ketrzyn/" in result.stderr, result.stderr
+    assert f"strona programy/{folder.parent.name}/" in result.stderr, result.stderr
     assert "adres „javascript:alert(1)” w atrybucie href=" in result.stderr
     assert not (project / "site").exists()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -10,13 +11,65 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
-from conftest import copy_project, run_build
-from pages import article_text, records, soup, target
+from conftest import AS_OF, copy_project, run_build
+from pages import (
+    PROGRAMMES,
+    STATUS_CODES,
+    Axis,
+    article_text,
+    dated,
+    first_day,
+    group_headings,
+    last_day,
+    month,
+    municipality_of,
+    no_dated_harmonogram,
+    pick,
+    polish_date,
+    polish_partial,
+    records,
+    soup,
+    stage,
+    status,
+    target,
+)
 
 REAL = dict(records())
-KLOBUCK = "programy/2406013-klobuck/pal-2021-2022"
-KETRZYN_NEW = "programy/2808011-ketrzyn/pal-2021-2030"
 COLLABORATION = {"organizacje-pozarzadowe", "wolontariat", "partnerstwo-i-wspolpraca"}
+
+
+def collaboration_points(record: dict) -> tuple[list[str], list[str]]:
+    actions = [d["id"] for d in record.get("dzialania") or [] if COLLABORATION & set(d.get("tematy") or [])]
+    return actions, [p["id"] for p in record.get("partnerzy") or []]
+
+
+# A programme whose harmonogram has entries of different dates, and whose actions or partners
+# invite NGOs.
+TIMED, TIMED_RECORD = pick(
+    "a harmonogram with entries of different dates and collaboration points",
+    lambda _, r: len({(e["od"], e["do"]) for _, e in dated(r)}) >= 2 and any(collaboration_points(r)),
+)
+
+
+def approx(value: float | None) -> object:
+    """A position as the stylesheet draws it: to half a percent."""
+    return None if value is None else pytest.approx(value, abs=0.25)
+
+
+TIMED_AXIS = Axis([(e["od"], e["do"]) for _, e in dated(TIMED_RECORD)])
+
+
+def busy_day() -> dt.date:
+    """A day on the harmonogram's axis when some entries have ended, some run and some have not
+    begun (or, failing that, when some run): the 15th of the first such month."""
+    days = [
+        dt.date(m // 12, m % 12 + 1, 15) for m in range(month(TIMED_AXIS.first), month(TIMED_AXIS.last) + 1)
+    ]
+    stages = {day: {stage(e, day) for _, e in dated(TIMED_RECORD)} for day in days}
+    return next((d for d in days if len(stages[d]) == 3), next(d for d in days if "trwa" in stages[d]))
+
+
+BUSY_DAY = busy_day()
 
 
 def positions(site: Path) -> dict[str, float]:
@@ -54,120 +107,146 @@ def table_rows(page: BeautifulSoup) -> list[list[str]]:
 
 
 def test_harmonogram_draws_one_bar_per_entry_on_a_month_axis(real_site: Path) -> None:
-    page = soup(real_site, KLOBUCK)
-    entries = REAL[KLOBUCK]["harmonogram"]
+    page = soup(real_site, TIMED)
+    entries = dated(TIMED_RECORD)
     drawn = bars(page, real_site)
-    assert [label for label, *_ in drawn] == [f"{i}. {e['tresc']}" for i, e in enumerate(entries, 1)]
-    # The axis runs from January 2021 to December 2022: 24 months; drawn to half a percent.
-    assert drawn[0][1:3] == (0.0, 12.5)  # 01.2021–03.2021
-    assert drawn[7][1:3] == (25.0, pytest.approx(100 * 13 / 24, abs=0.25))  # 07.2021–07.2022
-    assert drawn[10][1:3] == (pytest.approx(100 * 23 / 24, abs=0.25), pytest.approx(100 / 24, abs=0.25))
-    assert [t.get_text() for t in page.select(".pal-hg__rok")] == ["2021", "2022"]
-    # On 25 November 2026 everything has ended: the date is marked past the axis' end.
-    assert marker(page, real_site) == ("po", None)
-    assert not any(running for *_, running in drawn)
+    assert [label for label, *_ in drawn] == [f"{n}. {' '.join(e['tresc'].split())}" for n, e in entries]
+    # The axis runs from the month of the first entry's start to that of the last one's end.
+    for (_, entry), (label, left, width, running) in zip(entries, drawn, strict=True):
+        expected = TIMED_AXIS.bar(entry["od"], entry["do"])
+        assert (left, width) == (approx(expected[0]), approx(expected[1])), label
+        assert running == (stage(entry, dt.date.fromisoformat(AS_OF)) == "trwa"), label
+    years = range(TIMED_AXIS.first.year, TIMED_AXIS.last.year + 1)
+    assert [t.get_text() for t in page.select(".pal-hg__rok")] == [str(y) for y in years]
+    side, left = TIMED_AXIS.marker(dt.date.fromisoformat(AS_OF))
+    assert marker(page, real_site) == (side, approx(left))
     caption = page.select_one(".pal-hg figcaption").get_text(" ", strip=True)
-    assert "od styczeń 2021 do grudzień 2022" in caption and "po końcu osi" in caption
+    span, where = TIMED_AXIS.caption(dt.date.fromisoformat(AS_OF))
+    assert span in caption and where in caption
 
 
 def test_the_picture_has_a_table_alternative_for_screen_readers(real_site: Path) -> None:
-    page = soup(real_site, KLOBUCK)
+    page = soup(real_site, TIMED)
     assert page.select_one(".pal-hg__wykres")["aria-hidden"] == "true"
     rows = table_rows(page)
-    entries = REAL[KLOBUCK]["harmonogram"]
+    entries = TIMED_RECORD["harmonogram"]
     assert [r[1] for r in rows] == [" ".join(e["tresc"].split()) for e in entries]
-    assert rows[0][2:5] == ["styczeń 2021", "marzec 2021", "zakończona"]
+    for n, entry in dated(TIMED_RECORD):
+        wanted = [polish_partial(entry["od"]), polish_partial(entry["do"])]
+        assert rows[n - 1][2:5] == [*wanted, stage(entry, dt.date.fromisoformat(AS_OF))]
     assert all(r[5] == "w tekście" for r in rows)
 
 
-def test_a_programme_without_dated_entries_shows_its_period(real_site: Path) -> None:
-    page = soup(real_site, KETRZYN_NEW)
-    assert REAL[KETRZYN_NEW]["harmonogram"] == []
-    assert bars(page, real_site) == [("Okres realizacji programu", 0.0, 100.0, True)]
-    side, left = marker(page, real_site)
-    # 25 November 2026 on a 2021–2030 axis of 120 months: 70 months and 24/30 of one.
-    assert side == "na-osi" and left == pytest.approx(100 * (70 + 24 / 30) / 120, abs=0.25)
-    assert "Dokument nie podaje harmonogramu z datami" in article_text(page)
+@pytest.mark.parametrize(
+    "url",
+    [url for url, record in REAL.items() if not dated(record)]
+    or [pytest.param(None, marks=pytest.mark.skip)],
+)
+def test_a_programme_without_dated_entries_shows_its_period(real_site: Path, url: str) -> None:
+    page = soup(real_site, url)
+    period = REAL[url]["okres"]
+    axis = Axis([(period["od"], period["do"])])
+    day = dt.date.fromisoformat(AS_OF)
+    running = first_day(period["od"]) <= day <= last_day(period["do"])
+    assert bars(page, real_site) == [("Okres realizacji programu", 0.0, 100.0, running)]
+    side, left = axis.marker(day)
+    assert marker(page, real_site) == (side, approx(left))
+    assert no_dated_harmonogram(REAL[url]) in article_text(page)
 
 
 @pytest.fixture(scope="module")
-def summer_2021(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real archive as of 15 August 2021, when Kłobuck's programme is under way."""
+def busy_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real archive as of a day when the harmonogram of TIMED is under way."""
     project = copy_project(tmp_path_factory.mktemp("lato") / "projekt")
-    result = run_build(project, as_of="2021-08-15")
+    result = run_build(project, as_of=BUSY_DAY.isoformat())
     assert result.returncode == 0, result.stderr
     return project / "site"
 
 
-def test_the_as_of_date_is_marked_and_running_entries_stand_out(summer_2021: Path) -> None:
-    page = soup(summer_2021, KLOBUCK)
-    side, left = marker(page, summer_2021)
-    assert side == "na-osi" and left == pytest.approx(100 * (7 + 14 / 31) / 24, abs=0.25)
-    entries = REAL[KLOBUCK]["harmonogram"]
-    running = [e["id"] for e, (*_, on) in zip(entries, bars(page, summer_2021), strict=True) if on]
-    assert running == ["h2", "h5", "h6", "h7", "h8", "h9", "h10"]
-    states = [r[4] for r in table_rows(page)]
-    assert [e["id"] for e, s in zip(entries, states, strict=True) if s == "trwa"] == running
-    assert states[0] == "zakończona" and states[10] == "przed rozpoczęciem"
+def test_the_as_of_date_is_marked_and_running_entries_stand_out(busy_site: Path) -> None:
+    page = soup(busy_site, TIMED)
+    side, left = TIMED_AXIS.marker(BUSY_DAY)
+    assert side == "na-osi" and marker(page, busy_site) == (side, approx(left))
+    entries = dated(TIMED_RECORD)
+    expected = [e["id"] for _, e in entries if stage(e, BUSY_DAY) == "trwa"]
+    running = [e["id"] for (_, e), (*_, on) in zip(entries, bars(page, busy_site), strict=True) if on]
+    assert running == expected and running
+    states = table_rows(page)
+    for n, entry in entries:
+        assert states[n - 1][4] == stage(entry, BUSY_DAY), entry["id"]
 
 
 def test_finder_data_lists_every_programme_with_its_groups(real_site: Path) -> None:
     data = json.loads((real_site / "dla-mieszkancow/programy.json").read_text(encoding="utf-8"))
-    assert data["stan_na"] == "2026-11-25"
+    assert data["stan_na"] == AS_OF
     rows = {row["adres"].strip("/"): row for row in data["programy"]}
     assert set(rows) == set(REAL)
     for url, record in REAL.items():
-        groups = {g for item in record["adresaci"] for g in item["grupy"]}
+        groups = {g for item in record.get("adresaci") or [] for g in item["grupy"]}
         assert {data["grupy"][i] for i in rows[url]["grupy"]} == groups
-    assert data["programy"][0]["status"] == "obowiazujacy"  # in force first
+        assert rows[url]["status"] == STATUS_CODES[status(url, record, AS_OF)], url
+    in_force = [row["status"] == "obowiazujacy" for row in data["programy"]]
+    assert in_force == sorted(in_force, reverse=True), "programmes in force come first"
 
 
 def test_residents_page_works_without_javascript_too(real_site: Path) -> None:
     page = soup(real_site, "dla-mieszkancow")
     assert page.select_one("#pal-dla-mnie").has_attr("hidden")  # shown by its script
-    vocabulary = yaml.safe_load((Path("programmes/slowniki/adresaci.yml")).read_text(encoding="utf-8"))
+    vocabulary = yaml.safe_load((PROGRAMMES / "slowniki/adresaci.yml").read_text(encoding="utf-8"))
     links = [target("dla-mieszkancow", a["href"]) for a in page.select("#grupy ~ ul a")]
     assert links[: len(vocabulary["terminy"])] == [f"adresaci/{t['id']}" for t in vocabulary["terminy"]]
-    places = {url.split("/")[1] for url in REAL}
-    regions = {gmina(place)["wojewodztwo"] for place in places}
+    places = {url.split("/")[1]: municipality_of(url) for url in REAL}
+    regions = {place["wojewodztwo"] for place in places.values()}
     listed = [o["value"] for o in page.select("#pal-wojewodztwo option") if o["value"]]
     assert sorted(listed) == sorted(regions) and len(listed) == len(regions)
     # The municipalities come from the data file, so the page stays small with 2,500 of them.
     assert [o["value"] for o in page.select("#pal-gmina option")] == [""]
     data = json.loads((real_site / "dla-mieszkancow/programy.json").read_text(encoding="utf-8"))
     assert {key: place["wojewodztwo"] for key, place in data["gminy"].items()} == {
-        place: gmina(place)["wojewodztwo"] for place in places
+        folder: place["wojewodztwo"] for folder, place in places.items()
     }
 
 
-def gmina(folder: str) -> dict:
-    return yaml.safe_load((Path("programmes") / folder / "gmina.yml").read_text(encoding="utf-8"))
-
-
-def collaboration_points(record: dict) -> tuple[list[str], list[str]]:
-    actions = [d["id"] for d in record["dzialania"] if COLLABORATION & set(d["tematy"])]
-    return actions, [p["id"] for p in record["partnerzy"]]
+def ngo_pages(site: Path) -> list[BeautifulSoup]:
+    """The NGO page and its further pages (strona-2, …), in order."""
+    more = sorted(
+        (site / "dla-organizacji").glob("strona-*/index.html"), key=lambda p: int(p.parent.name[7:])
+    )
+    return [soup(site, "dla-organizacji"), *(soup(site, p.parent.relative_to(site).as_posix()) for p in more)]
 
 
 def test_ngo_page_lists_collaboration_points_with_links_into_the_text(real_site: Path) -> None:
-    page = soup(real_site, "dla-organizacji")
-    text = article_text(page)
-    assert "Programy z punktami współpracy 5, w tym obowiązujące na dzień 25 listopada 2026 r.: 1" in text
-    groups = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in page.select("article h2")]
-    assert groups == ["Obowiązujące", "Zakończone lub zastąpione"]
+    pages = ngo_pages(real_site)
+    text = article_text(pages[0])
+    with_points = [url for url, record in REAL.items() if any(collaboration_points(record))]
+    in_force = [url for url in with_points if status(url, REAL[url], AS_OF) == "obowiązujący"]
+    assert (
+        f"Programy z punktami współpracy {len(with_points)}, w tym obowiązujące na dzień "
+        f"{polish_date(AS_OF)}: {len(in_force)}"
+    ) in text
+    groups = [
+        h.get_text(" ", strip=True).rstrip("¶").strip() for page in pages for h in page.select("article h2")
+    ]
+    shown = {status(url, REAL[url], AS_OF) for url in with_points}
+    wanted = group_headings(shown)
+    assert list(dict.fromkeys(groups)) == wanted
     for url, record in REAL.items():
         actions, partners = collaboration_points(record)
         anchors = {
-            a["href"].split("#")[1] for a in page.select(f"article a[href*='{url.split('/', 1)[1]}/#tekst-']")
+            a["href"].split("#")[1]
+            for page in pages
+            for a in page.select(f"article a[href*='{url.split('/', 1)[1]}/#tekst-']")
         }
         assert anchors == {f"tekst-{i}" for i in actions + partners}, url
         programme = soup(real_site, url)
         assert all(programme.find(id=anchor) for anchor in anchors)
 
 
-def test_ngo_page_shows_what_is_running_on_the_as_of_date(summer_2021: Path, real_site: Path) -> None:
-    now = article_text(soup(summer_2021, "dla-organizacji"))
-    running = [e for e in REAL[KLOBUCK]["harmonogram"] if e["id"] in {"h2", "h6"}]
-    assert "Teraz według harmonogramu" in now
+def test_ngo_page_shows_what_is_running_on_the_as_of_date(busy_site: Path, real_site: Path) -> None:
+    now = " ".join(article_text(page) for page in ngo_pages(busy_site))
+    running = [e for _, e in dated(TIMED_RECORD) if stage(e, BUSY_DAY) == "trwa"]
+    assert running and "Teraz według harmonogramu" in now
     assert all(" ".join(e["tresc"].split()) in now for e in running)
-    assert "Teraz według harmonogramu" not in article_text(soup(real_site, "dla-organizacji"))
+    today = dt.date.fromisoformat(AS_OF)
+    if not any(stage(e, today) == "trwa" for record in REAL.values() for _, e in dated(record)):
+        assert "Teraz według harmonogramu" not in " ".join(article_text(p) for p in ngo_pages(real_site))

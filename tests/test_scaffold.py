@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from conftest import copy_project
+from pages import municipalities, plural, records
 
 HOOKS = Path(__file__).resolve().parent.parent / "hooks"
 GMINA = [
@@ -47,7 +48,9 @@ def test_new_municipality_is_valid_as_written(tmp_path: Path) -> None:
     assert data["nazwa"] == "Gmina Przykładowo" and data["teryt"] == "1234562" and data["jednostki"] == []
     checked = tool(project, "check")
     assert checked.returncode == 0, checked.stderr
-    assert checked.stdout.startswith("W porządku: 5 gmin, 5 programów")
+    places = plural(len(municipalities()) + 1, "gmina", "gminy", "gmin")
+    programmes = plural(len(records()), "program", "programy", "programów")
+    assert checked.stdout.startswith(f"W porządku: {places}, {programmes}"), checked.stdout
 
 
 def test_new_municipality_refuses_bad_or_duplicate_values_and_writes_nothing(tmp_path: Path) -> None:
@@ -57,10 +60,11 @@ def test_new_municipality_refuses_bad_or_duplicate_values_and_writes_nothing(tmp
     result = tool(project, *bad)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "Nic nie zapisano: kod TERYT „12345” ma mieć 7 cyfr" in result.stderr
-    twice = [a if a != "1234562" else "2808011" for a in GMINA]
+    folder, gmina = next(iter(municipalities().items()))
+    twice = [a if a != "1234562" else gmina["teryt"] for a in GMINA]
     result = tool(project, *twice)
     assert result.returncode == 1
-    assert "gmina o kodzie TERYT 2808011 już jest w archiwum: programmes/2808011-ketrzyn" in result.stderr
+    assert f"gmina o kodzie TERYT {gmina['teryt']} już jest w archiwum: programmes/{folder}" in result.stderr
     assert files_under(project / "programmes") == before
 
 

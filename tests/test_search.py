@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import quote_plus
 
 import pytest
 from playwright.sync_api import Browser, Page
 
 from browser import ARTIFACTS, SEARCH_DONE, as_function, open_page, serve
 from conftest import PROGRAMME_MD, copy_project, run_build, set_archive_option, write_archive
+from pages import PROGRAMMES, folded, municipalities, records
 from palarchiwum.search.pagefind_index import LARGE_INDEX, automatic_part_size, latin_spellings
 from palarchiwum.search.pagefind_index import PART_SIZE as DEFAULT_PART_SIZE
 
-# A programme whose text has the words the real five lack: "żłobek" and "bezdomność".
+# A programme whose text has the words "żłobek" and "bezdomność" (the real archive may have them too).
 SEARCH_MD = (
     PROGRAMME_MD
     + """
@@ -25,9 +27,36 @@ Gmina utworzy żłobek gminny dla dzieci rodziców, którzy wracają do pracy. B
 problemem gminy, dlatego program obejmuje przeciwdziałanie bezdomności.
 """
 )
-KETRZYN = {"programy/2808011-ketrzyn/pal-2014-2020", "programy/2808011-ketrzyn/pal-2021-2030"}
 PRZYKLADOWO = "programy/1234562-przykladowo/pal-2020-2022"
-KLOBUCK = "programy/2406013-klobuck/pal-2021-2022"
+REAL = records()
+L_STROKE = "łŁ"  # no Unicode decomposition: folding it takes a rule of its own
+
+
+def _named(test: Callable[[str], bool]) -> tuple[str, set[str]]:
+    """The short name of the first municipality whose name passes `test`, and its programmes."""
+    for folder, gmina in municipalities().items():
+        name = gmina["nazwa_krotka"]
+        if test(name):
+            return name, {url for url, _ in REAL if url.split("/")[1] == folder}
+    raise AssertionError("no municipality of the archive has such a name: the test needs one")
+
+
+# A name with Polish letters that decompose (ę, ó, …), and a name with "ł".
+ACCENTED, ACCENTED_PROGRAMMES = _named(lambda n: folded(n) != n and not set(L_STROKE) & set(n))
+STROKED, STROKED_PROGRAMMES = _named(lambda n: bool(set(L_STROKE) & set(n)))
+
+
+def _saying(*forms: str) -> set[str]:
+    """The real programmes whose record or text has one of the word `forms`."""
+    found = set()
+    for url, _ in REAL:
+        folder = PROGRAMMES / url.removeprefix("programy/")
+        text = " ".join(
+            p.read_text(encoding="utf-8") for p in (folder / "programme.md", folder / "programme.yml")
+        )
+        if any(re.search(rf"\b{form}\b", text, re.IGNORECASE) for form in forms):
+            found.add(url)
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +85,7 @@ PART_SIZE = 7  # pages of the archive per part, besides the dictionary page
 
 def search(page: Page, base: str, query: str) -> tuple[str, list[str]]:
     """The status line and the site paths of every result, after showing them all."""
-    page.goto(f"{base}szukaj/?q={query}")
+    page.goto(f"{base}szukaj/?q={quote_plus(query)}")
     page.wait_for_function(as_function(SEARCH_DONE))
     more = page.locator("#pal-wiecej")
     while more.is_visible():
@@ -67,6 +96,19 @@ def search(page: Page, base: str, query: str) -> tuple[str, list[str]]:
     return page.locator("#pal-szukaj-stan").inner_text(), [h.strip("/") for h in hrefs]
 
 
+# Reported, not yet fixed: a municipality's name with "ł" typed without it ("walbrzych") finds
+# about half the archive's pages, the municipality's own programme and page far down the list,
+# while the name as written ("Wałbrzych") finds just those two.
+L_STROKE_BUG = pytest.mark.xfail(
+    strict=True, reason="a name with ł typed without Polish letters matches most pages of the archive"
+)
+
+
+def typed(text: str) -> str:
+    """A query as typed without Polish letters."""
+    return folded(text).lower()
+
+
 def programmes(paths: list[str]) -> set[str]:
     return {p for p in paths if re.fullmatch(r"programy/\d{7}-[^/]+/[^/]+", p)}
 
@@ -74,11 +116,11 @@ def programmes(paths: list[str]) -> set[str]:
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("ketrzyn", KETRZYN),  # no diacritics: Kętrzyn
-        ("Kętrzyn", KETRZYN),
-        ("bezdomnosc", {PRZYKLADOWO}),  # bezdomność, bezdomności
-        ("zlobek", {PRZYKLADOWO}),  # "ł" has no Unicode decomposition: żłobek
-        ("klobuck", {KLOBUCK}),  # Kłobuck
+        (typed(ACCENTED), ACCENTED_PROGRAMMES),  # no diacritics
+        (ACCENTED, ACCENTED_PROGRAMMES),
+        ("bezdomnosc", {PRZYKLADOWO} | _saying("bezdomność", "bezdomności")),
+        ("zlobek", {PRZYKLADOWO} | _saying("żłobek")),  # "ł" has no Unicode decomposition: żłobek
+        pytest.param(typed(STROKED), STROKED_PROGRAMMES, marks=L_STROKE_BUG),  # a name with "ł"
     ],
 )
 def test_a_query_without_polish_letters_finds_words_with_them(
@@ -88,15 +130,30 @@ def test_a_query_without_polish_letters_finds_words_with_them(
     status, found = search(page, search_url, query)
     assert status.startswith("Znaleziono"), status
     assert expected <= programmes(found), found
-    municipalities = {"gminy/" + p.split("/")[1] for p in expected}
-    assert found[0] in expected | municipalities, found[:3]
+    places = {"gminy/" + p.split("/")[1] for p in expected}
+    assert found[0] in expected | places, (found[:3], [found.index(p) for p in expected | places], len(found))
+    page.context.close()
+
+
+@pytest.mark.parametrize("name", [ACCENTED, pytest.param(STROKED, marks=L_STROKE_BUG)])
+def test_a_name_typed_without_polish_letters_finds_what_the_name_finds(
+    browser: Browser, search_url: str, name: str
+) -> None:
+    page, _ = open_page(browser, search_url + "szukaj/")
+    _, as_written = search(page, search_url, name)
+    _, as_typed = search(page, search_url, typed(name))
+    assert as_written and sorted(as_typed) == sorted(as_written), (len(as_typed), len(as_written))
     page.context.close()
 
 
 def test_a_word_missing_from_the_archive_finds_nothing(browser: Browser, search_url: str) -> None:
     # Pagefind would fall back to the longest indexed prefix ("z", "w") and list unrelated pages.
     page, _ = open_page(browser, search_url + "szukaj/")
-    for query in ("zqwerty", "wodociąg"):
+    # A real Polish word the archive's texts do not have (the first of a few, as the archive grows).
+    absent = next(
+        w for w in ("wodociąg", "akwedukt", "wulkanizacja", "szybowisko") if not _saying(w + r"\w*")
+    )
+    for query in ("zqwerty", absent):
         status, found = search(page, search_url, query)
         assert status.startswith("Brak wyników"), (query, found[:3])
         assert found == []
@@ -107,8 +164,10 @@ def test_inflected_forms_find_each_other(browser: Browser, search_url: str) -> N
     page, _ = open_page(browser, search_url + "szukaj/")
     _, plural_genitive = search(page, search_url, "bezrobotnych")
     _, plural_nominative = search(page, search_url, "bezrobotni")
-    # The Kętrzyn texts say "bezrobotnych", the Przykładowo text "bezrobotne".
-    assert KETRZYN | {PRZYKLADOWO} <= programmes(plural_genitive)
+    # Some real texts say "bezrobotnych", the Przykładowo text "bezrobotne".
+    saying = _saying("bezrobotnych")
+    assert saying, "no real programme says 'bezrobotnych': the test needs one"
+    assert saying | {PRZYKLADOWO} <= programmes(plural_genitive)
     assert programmes(plural_genitive) == programmes(plural_nominative)
     page.context.close()
 
@@ -161,15 +220,15 @@ def test_an_archive_of_1000_programmes_is_one_part_and_a_larger_one_smaller_part
     assert automatic_part_size(14_000) < DEFAULT_PART_SIZE
 
 
-@pytest.mark.parametrize("query", ["ketrzyn", "zlobek", "klobuck", "bezrobotni", "program"])
+@pytest.mark.parametrize("words", [typed(ACCENTED), "zlobek", typed(STROKED), "bezrobotni", "program"])
 def test_an_index_in_parts_finds_what_one_index_finds(
-    browser: Browser, search_url: str, search_in_parts: tuple[Path, str], query: str
+    browser: Browser, search_url: str, search_in_parts: tuple[Path, str], words: str
 ) -> None:
     page, _ = open_page(browser, search_url + "szukaj/")
-    _, whole = search(page, search_url, query)
+    _, whole = search(page, search_url, words)
     _, url = search_in_parts
-    _, in_parts = search(page, url, query)
-    assert whole, query
+    _, in_parts = search(page, url, words)
+    assert whole, words
     assert sorted(in_parts) == sorted(whole)
     page.context.close()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import socket
 import subprocess
@@ -14,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from conftest import AS_OF, copy_project
+from pages import municipalities
 
 
 class _WithEnv(yaml.SafeLoader):
@@ -54,6 +56,8 @@ def served_path(project: Path) -> str:
 
 
 def test_serve_rebuilds_when_a_programme_changes(tmp_path: Path) -> None:
+    folder, gmina = next(iter(municipalities().items()))  # any real municipality, by its name
+    name = html.escape(gmina["nazwa"], quote=False)
     project = copy_project(tmp_path / "projekt")
     port = free_port()
     env = {**os.environ, "PAL_DATA_STANU": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
@@ -65,16 +69,13 @@ def test_serve_rebuilds_when_a_programme_changes(tmp_path: Path) -> None:
         stderr=subprocess.DEVNULL,
     )
     try:
-        url = f"http://127.0.0.1:{port}{served_path(project)}gminy/1405052-jaktorow/"
-        assert wait_for(url, "Gmina Jaktorów", 90), "the server did not start"
-        gmina = project / "programmes/1405052-jaktorow/gmina.yml"
-        gmina.write_text(
-            gmina.read_text(encoding="utf-8").replace(
-                "nazwa: Gmina Jaktorów", "nazwa: Gmina Jaktorów (zmieniona)"
-            ),
-            encoding="utf-8",
-        )
-        assert wait_for(url, "Gmina Jaktorów (zmieniona)", 90), "the change was not rebuilt"
+        url = f"http://127.0.0.1:{port}{served_path(project)}gminy/{folder}/"
+        assert wait_for(url, name, 90), "the server did not start"
+        gmina = project / "programmes" / folder / "gmina.yml"
+        text = gmina.read_text(encoding="utf-8")
+        line = next(line for line in text.splitlines() if line.startswith("nazwa:"))
+        gmina.write_text(text.replace(line, f'nazwa: "{name} (zmieniona)"'), encoding="utf-8")
+        assert wait_for(url, f"{name} (zmieniona)", 90), "the change was not rebuilt"
     finally:
         server.terminate()
         server.wait(timeout=30)

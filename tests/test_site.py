@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from pathlib import Path
@@ -10,15 +11,39 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import copy_project, run_build
-from pages import PROGRAMMES, article_text, plain, programme_links, records, section_text, soup, target
+from conftest import AS_OF, copy_project, run_build
+from pages import (
+    PROGRAMMES,
+    article_text,
+    first_day,
+    listed_programmes,
+    missing,
+    municipalities,
+    municipality_of,
+    newest_first,
+    pick,
+    plain,
+    polish_date,
+    polish_order,
+    programme_links,
+    records,
+    says_missing,
+    section_text,
+    soup,
+    status,
+    target,
+)
 
 REAL = records()
+REAL_BY_URL = dict(REAL)
 IDS = [url for url, _ in REAL]
+PROGRAMME_PAGE = re.compile(r"programy/\d{7}-[^/]+/[^/]+")
 
 
-def test_all_five_programmes_are_published(real_site: Path) -> None:
-    assert len(REAL) == 5
+def test_every_programme_in_the_repository_is_published(real_site: Path) -> None:
+    assert REAL, "the repository has programmes"
+    pages = {p.parent.relative_to(real_site).as_posix() for p in real_site.glob("programy/*/*/index.html")}
+    assert {url for url in pages if PROGRAMME_PAGE.fullmatch(url)} == set(IDS)
     for url, record in REAL:
         page = soup(real_site, url)
         assert plain(record["tytul"]) in page.select_one("h1").get_text(" ")
@@ -35,11 +60,19 @@ def test_programme_page_shows_goals_addressees_and_results(real_site: Path, url:
         "finansowanie": section_text(page, "finansowanie"),
     }
     for key, shown in sections.items():
-        for item in record.get(key, []):
+        items = record.get(key) or []
+        for item in items:
             quote = plain(item.get("tresc") or item["brzmienie"])
             assert quote in shown, f"{key} {item['id']} is not shown in its section"
-    if record["cel_glowny"]:
-        assert plain(record["cel_glowny"]["tresc"]) in section_text(page, "cel-glowny")
+        if not items:
+            assert says_missing(shown, record), (
+                f"{key}: the page does not say the document gives none: {shown}"
+            )
+    main_goal = section_text(page, "cel-glowny")
+    if record.get("cel_glowny"):
+        assert plain(record["cel_glowny"]["tresc"]) in main_goal
+    else:
+        assert says_missing(main_goal, record), main_goal
 
 
 @pytest.mark.parametrize(("url", "record"), REAL, ids=IDS)
@@ -48,7 +81,7 @@ def test_every_item_links_to_its_place_in_the_full_text(real_site: Path, url: st
     full_text = page.select_one(".pal-tekst")
     links = {a["href"][1:] for a in page.select('a[href^="#tekst-"]')}
     expected = {
-        f"tekst-{item['id']}" for key in ("cele", "adresaci", "rezultaty") for item in record.get(key, [])
+        f"tekst-{item['id']}" for key in ("cele", "adresaci", "rezultaty") for item in record.get(key) or []
     }
     assert expected <= links
     for anchor in links:
@@ -65,120 +98,200 @@ def _answer(summary: BeautifulSoup, question: str) -> BeautifulSoup:
     return summary.find("dt", string=question).find_next_sibling("dd")
 
 
+def _text(tag: BeautifulSoup) -> str:
+    return " ".join(tag.get_text(" ").split())
+
+
+def _contact(details: dict) -> str:
+    """How a contact (the record's, or a municipality's unit) reads: name, then what is known."""
+    known = [
+        " ".join(str(details[k]).split()) for k in ("adres", "telefon", "email", "www") if details.get(k)
+    ]
+    known = [f"tel. {value}" if value == details.get("telefon") else value for value in known]
+    name = details.get("nazwa") or ""
+    if not known:
+        return f"{name} (adres, telefon, e-mail: brak danych w archiwum)"
+    return f"{name}: {', '.join(known)}" if name else ", ".join(known)
+
+
 @pytest.mark.parametrize(("url", "record"), REAL, ids=IDS)
 def test_w_skrocie_answers_from_the_record(real_site: Path, url: str, record: dict) -> None:
     page = soup(real_site, url)
     summary = page.select_one("#w-skrocie").find_parent("section")
-    assert page.select_one("article h1").find_next_sibling() is summary, "W skrócie opens the page"
-    goal = " ".join(_answer(summary, "Po co").get_text(" ").split())
-    assert goal.startswith(plain(record["cel_glowny"]["tresc"]))
+    opening = page.select_one("article h1").find_next_sibling()
+    if record.get("tekst_niepelny"):
+        # An excerpt: first the reader learns what part of the document the archive holds, and why.
+        notice = " ".join(opening.get_text(" ").split())
+        part = record["tekst_niepelny"]
+        assert plain(part["zawiera"]) in notice and plain(part["powod"]) in notice, notice
+        opening = opening.find_next_sibling()
+    assert opening is summary, "W skrócie opens the page"
+    goal = _text(_answer(summary, "Po co"))
+    if record.get("cel_glowny"):
+        assert goal.startswith(plain(record["cel_glowny"]["tresc"]))
+    else:
+        assert says_missing(goal, record), goal
     groups = _term_names("adresaci")
-    wanted = {groups[g] for item in record["adresaci"] for g in item["grupy"]}
+    wanted = {groups[g] for item in record.get("adresaci") or [] for g in item["grupy"]}
     links = {a.get_text(strip=True): a["href"] for a in _answer(summary, "Dla kogo").select("a")}
     assert wanted <= set(links)
     assert all(target(url, links[name]).startswith("adresaci/") for name in wanted)
+    if not wanted:
+        assert says_missing(_text(_answer(summary, "Dla kogo")), record)
     sources = _term_names("finansowanie")
     money = {a.get_text(strip=True) for a in _answer(summary, "Skąd pieniądze").select("a")}
-    assert {sources[z] for item in record["finansowanie"] for z in item["zrodla"]} <= money
-    when = " ".join(_answer(summary, "Kiedy").get_text(" ").split())
-    facts = " ".join(page.select_one(".pal-fakty").get_text(" ").split())
-    assert f"Okres realizacji w brzmieniu dokumentu „{plain(record['okres']['brzmienie'])}”" in facts
-    assert f"na dzień 25 listopada 2026 r.: {summary.select_one('.pal-status').get_text()}" in when
+    wanted = {sources[z] for item in record.get("finansowanie") or [] for z in item["zrodla"]}
+    assert wanted <= money
+    if not wanted:
+        assert says_missing(_text(_answer(summary, "Skąd pieniądze")), record)
+    when = _text(_answer(summary, "Kiedy"))
+    facts = _text(page.select_one(".pal-fakty"))
+    if record["okres"].get("brzmienie"):
+        assert f"Okres realizacji w brzmieniu dokumentu „{plain(record['okres']['brzmienie'])}”" in facts
+    expected = status(url, record, AS_OF)
+    assert summary.select_one(".pal-status").get_text() == expected
+    assert f"na dzień {polish_date(AS_OF)}: {expected}" in when
     runner = _answer(summary, "Kto realizuje").get_text(" ", strip=True)
-    implementer = record["realizator"]
-    assert runner == (implementer["nazwa"] if implementer else "brak w dokumencie źródłowym")
-    contact = " ".join(_answer(summary, "Kontakt").get_text(" ").split())
-    assert record["kontakt"] is None  # none of the five documents gives one
-    gmina = yaml.safe_load((PROGRAMMES / url.split("/")[1] / "gmina.yml").read_text(encoding="utf-8"))
-    assert contact.startswith("Dokument nie podaje kontaktu. Jednostki gminy:")
-    for unit in gmina["jednostki"]:
-        assert f"{unit['nazwa']} (adres, telefon, e-mail: brak danych w archiwum)" in contact
+    implementer = record.get("realizator")
+    assert runner == (implementer["nazwa"] if implementer else missing(record))
+    contact = _text(_answer(summary, "Kontakt"))
+    units = municipality_of(url).get("jednostki") or []
+    if record.get("kontakt"):
+        assert contact == _contact(record["kontakt"])
+    elif units:
+        assert contact.startswith("Dokument nie podaje kontaktu. Jednostki gminy:")
+        for unit in units:
+            assert _contact(unit) in contact
+    else:
+        assert says_missing(contact, record), contact
 
 
 def test_w_skrocie_shows_contact_details_the_record_gives(tmp_path: Path) -> None:
+    url, _ = pick(
+        "no contact of its own",
+        lambda url, _: (
+            "\nkontakt: null\n"
+            in (PROGRAMMES / url.removeprefix("programy/") / "programme.yml").read_text("utf-8")
+        ),
+    )
     project = copy_project(tmp_path / "projekt")
-    record = project / "programmes/2808011-ketrzyn/pal-2021-2030/programme.yml"
+    record = project / "programmes" / url.removeprefix("programy/") / "programme.yml"
     text = record.read_text(encoding="utf-8")
     contact = "kontakt:\n  nazwa: Punkt PAL\n  telefon: 89 000 00 00\n  email: pal@example.org\n"
-    record.write_text(text.replace("kontakt: null\n", contact), encoding="utf-8")
+    record.write_text(text.replace("\nkontakt: null\n", "\n" + contact), encoding="utf-8")
     assert run_build(project).returncode == 0
-    page = soup(project / "site", "programy/2808011-ketrzyn/pal-2021-2030")
+    page = soup(project / "site", url)
     answer = _answer(page.select_one("#w-skrocie").find_parent("section"), "Kontakt")
     assert " ".join(answer.get_text(" ").split()) == "Punkt PAL: tel. 89 000 00 00, pal@example.org"
     assert answer.select_one("a")["href"] == "mailto:pal@example.org"
 
 
+def _resolution(site: Path, url: str) -> str:
+    facts = soup(site, url).select_one(".pal-fakty")
+    return " ".join(facts.find("dt", string="Uchwała").find_next_sibling("dd").get_text(" ").split())
+
+
 def test_unknown_resolution_is_shown_as_unknown(real_site: Path) -> None:
-    facts = soup(real_site, "programy/0265011-walbrzych/pal-2010-2013").select_one(".pal-fakty")
-    uchwala = facts.find("dt", string="Uchwała").find_next_sibling("dd").get_text(" ").strip()
-    assert uchwala == "brak w dokumencie źródłowym"
+    def unknown(_: str, record: dict) -> bool:
+        return not any((record["uchwala"] or {}).get(field) for field in ("numer", "data", "organ"))
+
+    url, _ = pick("a resolution of unknown number, date and body", unknown)
+    assert _resolution(real_site, url) == "brak w dokumencie źródłowym"
+    url, record = pick("a resolution number", lambda _, r: (r["uchwala"] or {}).get("numer"))
+    assert record["uchwala"]["numer"] in _resolution(real_site, url)
 
 
 def test_superseded_programme_links_to_its_successor(real_site: Path) -> None:
-    old = article_text(soup(real_site, "programy/2808011-ketrzyn/pal-2014-2020"))
-    new = article_text(soup(real_site, "programy/2808011-ketrzyn/pal-2021-2030"))
-    assert "zastąpiony" in old
-    assert "Zastąpiony przez Program Aktywności Lokalnej dla Gminy Miejskiej Kętrzyn na lata 2021-2030" in old
-    assert "Zastępuje Program Aktywności Lokalnej Miasta Kętrzyn na lata 2014 – 2020" in new
-    assert "obowiązujący" in new
+    def replaced(url: str, record: dict) -> str | None:
+        """The first programme this one supersedes that is shown as superseded on the as-of date."""
+        for key in (record.get("relacje") or {}).get("zastepuje") or []:
+            if status(f"programy/{key}", REAL_BY_URL[f"programy/{key}"], AS_OF) == "zastąpiony":
+                return f"programy/{key}"
+        return None
+
+    new_url, new_record = pick("a successor of a programme superseded by the as-of date", replaced)
+    old_url = replaced(new_url, new_record)
+    old_record = REAL_BY_URL[old_url]
+    old_page, new_page = soup(real_site, old_url), soup(real_site, new_url)
+    old, new = article_text(old_page), article_text(new_page)
+    assert old_page.select_one(".pal-skrot .pal-status").get_text(strip=True) == "zastąpiony"
+    assert f"Zastąpiony przez {plain(new_record['tytul'])}" in old
+    assert f"Zastępuje {plain(old_record['tytul'])}" in new
+    expected = status(new_url, new_record, AS_OF)
+    assert new_page.select_one(".pal-skrot .pal-status").get_text(strip=True) == expected
+    links = {target(old_url, a["href"]) for a in old_page.select("article a")}
+    assert new_url in links, "the superseded programme links to its successor"
+
+
+def _statuses(site: Path) -> dict[str, str]:
+    return {url: soup(site, url).select_one(".pal-skrot .pal-status").get_text(strip=True) for url in IDS}
 
 
 def test_statuses_follow_the_as_of_date(real_site: Path) -> None:
-    statuses = {
-        url: soup(real_site, url).select_one(".pal-skrot .pal-status").get_text(strip=True) for url, _ in REAL
-    }
-    assert statuses == {
-        "programy/0265011-walbrzych/pal-2010-2013": "zakończony",
-        "programy/1405052-jaktorow/pal-2011-2016": "zakończony",
-        "programy/2406013-klobuck/pal-2021-2022": "zakończony",
-        "programy/2808011-ketrzyn/pal-2014-2020": "zastąpiony",
-        "programy/2808011-ketrzyn/pal-2021-2030": "obowiązujący",
-    }
+    assert _statuses(real_site) == {url: status(url, record, AS_OF) for url, record in REAL}
 
 
 def test_as_of_date_is_configurable(tmp_path: Path) -> None:
+    # The eve of the latest start before the fixture's date: that programme has not begun yet.
+    started = [pair for pair in REAL if first_day(pair[1]["okres"]["od"]) <= dt.date.fromisoformat(AS_OF)]
+    url, record = max(started, key=lambda pair: first_day(pair[1]["okres"]["od"]))
+    as_of = (first_day(record["okres"]["od"]) - dt.timedelta(days=1)).isoformat()
     project = copy_project(tmp_path / "projekt")
-    result = run_build(project, as_of="2016-06-01")
+    result = run_build(project, as_of=as_of)
     assert result.returncode == 0, result.stderr
     site = project / "site"
-    page = soup(site, "programy/2808011-ketrzyn/pal-2014-2020")
-    assert page.select_one(".pal-skrot .pal-status").get_text(strip=True) == "obowiązujący"
-    assert "na dzień 1 czerwca 2016 r.: obowiązujący" in article_text(page)
-    klobuck = soup(site, "programy/2406013-klobuck/pal-2021-2022").select_one(".pal-skrot .pal-status")
-    assert klobuck.get_text(strip=True) == "przyjęty, realizacja jeszcze się nie zaczęła"
+    expected = {other: status(other, rec, as_of) for other, rec in REAL}
+    assert expected[url] == "przyjęty, realizacja jeszcze się nie zaczęła"
+    assert expected != {other: status(other, rec, AS_OF) for other, rec in REAL}
+    assert _statuses(site) == expected
+    for other in IDS:
+        assert f"na dzień {polish_date(as_of)}: {expected[other]}" in article_text(soup(site, other))
 
 
 def test_municipality_page_lists_its_programmes_newest_first(real_site: Path) -> None:
-    page = soup(real_site, "gminy/2808011-ketrzyn")
-    items = [" ".join(li.get_text(" ").split()) for li in page.select("article ul li")]
-    assert len(items) == 2
-    assert "2021–2030" in items[0]
-    assert "obowiązujący" in items[0]
-    assert "2014–2020" in items[1] and "zastąpiony" in items[1]
+    for folder in municipalities():
+        mine = newest_first([(url, record) for url, record in REAL if url.split("/")[1] == folder])
+        page = soup(real_site, f"gminy/{folder}")
+        url = f"gminy/{folder}"
+        assert programme_links(page, url, "article ul li a") == [u for u, _ in mine], folder
+        items = [_text(li) for li in page.select("article ul li") if li.select_one("a")]
+        assert len(items) == len(mine), folder
+        for item, (programme, record) in zip(items, mine, strict=True):
+            assert plain(record["nazwa_skrocona"]) in item, item
+            assert f"· {status(programme, record, AS_OF)}" in item, item
 
 
 def test_all_programmes_page_leads_to_every_programme_by_year_and_by_voivodeship(real_site: Path) -> None:
     page = soup(real_site, "programy")
     years = [a.get_text(strip=True) for a in page.select("#wedlug-lat ~ ul")[0].select("a")]
-    assert years == ["2021", "2014", "2011", "2010"]
+    assert years == [
+        str(y) for y in sorted({first_day(r["okres"]["od"]).year for _, r in REAL}, reverse=True)
+    ]
     voivodeships = [a.get_text(strip=True) for a in page.select("#wedlug-wojewodztw ~ ul")[0].select("a")]
-    assert voivodeships == ["dolnośląskie", "mazowieckie", "śląskie", "warmińsko-mazurskie"]
+    regions = {municipality_of(url)["wojewodztwo"] for url in IDS}
+    assert voivodeships == sorted(regions, key=polish_order)
     for grouping in ("lata", "wojewodztwa"):
         found = []
         for listing in sorted((real_site / "programy" / grouping).glob("*/index.html")):
             url = listing.parent.relative_to(real_site).as_posix()
             html = soup(real_site, url)
-            found += programme_links(html, url, "article li a")
+            found += listed_programmes(real_site, url, "article li a")
             if grouping == "lata":
-                assert all(f"{listing.parent.name}–" in li.get_text() for li in html.select("article li"))
+                # Each programme listed under a year starts then (a one-year period names it once).
+                year = listing.parent.name
+                assert all(
+                    re.search(rf"(?<!\d){year}(?!\d)", li.get_text()) for li in html.select("article li")
+                )
         assert sorted(found) == sorted(url for url, _ in REAL), grouping
+
+
+HOME_NEWEST = 5  # how many programmes the home page shows, newest first
 
 
 def test_home_shows_newest_programmes_and_entry_points(real_site: Path) -> None:
     page = soup(real_site, "")
     newest = [a.get_text(" ", strip=True) for a in page.select(".pal-najnowsze li a")]
-    assert newest[0] == "Program Aktywności Lokalnej dla Gminy Miejskiej Kętrzyn na lata 2021-2030"
-    assert len(newest) == 5
+    assert newest == [plain(record["tytul"]) for _, record in newest_first(REAL)[:HOME_NEWEST]]
     text = article_text(page)
     assert "Dla mieszkańców" in text and "Dla organizacji pozarządowych" in text
 
@@ -200,17 +313,20 @@ def test_interface_is_polish_and_nothing_loads_from_other_hosts(real_site: Path)
                 assert not re.match(r"^(https?:)?//", value), f"{html}: {tag} loads {value}"
 
 
-def test_navigation_does_not_list_programmes(real_site: Path) -> None:
-    page = soup(real_site, "programy/2406013-klobuck/pal-2021-2022")
+@pytest.mark.parametrize("url", IDS)
+def test_navigation_does_not_list_programmes(real_site: Path, url: str) -> None:
+    page = soup(real_site, url)
     nav_links = [a.get("href", "") for a in page.select("nav.md-nav--primary a")]
     assert nav_links, "the page has a navigation"
     assert not [href for href in nav_links if re.search(r"programy/[^/]+/[^/]+/", href)]
 
 
-def test_source_text_is_published_with_its_checksum(real_site: Path) -> None:
-    url = "programy/2406013-klobuck/pal-2021-2022"
-    published = real_site / url / "attachments" / "zrodlo.txt"
-    digest = hashlib.sha256(published.read_bytes()).hexdigest()
-    assert digest in article_text(soup(real_site, url))
-    link = soup(real_site, url).select_one('a[href="attachments/zrodlo.txt"]')
-    assert link is not None
+@pytest.mark.parametrize(("url", "record"), REAL, ids=IDS)
+def test_attachments_are_published_with_their_checksums(real_site: Path, url: str, record: dict) -> None:
+    page = soup(real_site, url)
+    for attachment in record.get("zalaczniki") or []:
+        published = real_site / url / attachment["plik"]
+        digest = hashlib.sha256(published.read_bytes()).hexdigest()
+        assert digest == attachment["sha256"]
+        assert digest in article_text(page)
+        assert page.select_one(f'a[href="{attachment["plik"]}"]') is not None, attachment["plik"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections import defaultdict
 from pathlib import Path
@@ -10,8 +11,20 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
-from conftest import GMINA_YML, PROGRAMME_MD, PROGRAMME_YML, copy_project, run_build, write_archive
-from pages import PROGRAMMES, article_text, plain, programme_links, records, section_text, soup, target
+from conftest import AS_OF, GMINA_YML, PROGRAMME_MD, PROGRAMME_YML, copy_project, run_build, write_archive
+from pages import (
+    PROGRAMMES,
+    article_text,
+    group_headings,
+    plain,
+    plural,
+    programme_links,
+    records,
+    section_text,
+    soup,
+    status,
+    target,
+)
 
 # Which vocabulary each record section's items draw their terms from, and in which field.
 FIELDS = {
@@ -48,9 +61,37 @@ def expected(archive: list[tuple[str, dict]]) -> dict[tuple[str, str], set[str]]
     return programmes
 
 
-def vocabulary_terms(vocabulary: str) -> list[str]:
+def vocabulary_entries(vocabulary: str) -> list[dict]:
     text = (PROGRAMMES / "slowniki" / f"{vocabulary}.yml").read_text(encoding="utf-8")
-    return [t["id"] for t in yaml.safe_load(text)["terminy"]]
+    return yaml.safe_load(text)["terminy"]
+
+
+def vocabulary_terms(vocabulary: str) -> list[str]:
+    return [t["id"] for t in vocabulary_entries(vocabulary)]
+
+
+def in_force(urls: set[str], archive: list[tuple[str, dict]]) -> set[str]:
+    """Those of `urls` in force on the as-of date."""
+    by_url = dict(archive)
+    return {url for url in urls if status(url, by_url[url], AS_OF, archive) == "obowiązujący"}
+
+
+def count(urls: set[str]) -> str:
+    return plural(len(urls), "program", "programy", "programów")
+
+
+REAL = records()
+WANTED = expected(REAL)
+# The addressee term of most programmes, and the one of most programmes in force and not.
+BUSIEST_GROUP = max(vocabulary_terms("adresaci"), key=lambda t: len(WANTED.get(("adresaci", t), ())))
+MIXED_GROUP = max(
+    vocabulary_terms("adresaci"),
+    key=lambda t: (
+        bool(in_force(WANTED.get(("adresaci", t), set()), REAL)),
+        bool(WANTED.get(("adresaci", t), set()) - in_force(WANTED.get(("adresaci", t), set()), REAL)),
+        len(WANTED.get(("adresaci", t), ())),
+    ),
+)
 
 
 ALL_TERMS = [(v, t) for v in VOCABULARIES for t in vocabulary_terms(v)]
@@ -73,45 +114,76 @@ def entry(box: BeautifulSoup | Tag, start: str) -> Tag:
 
 def test_every_term_page_lists_exactly_the_programmes_whose_records_carry_it(real_site: Path) -> None:
     wanted = expected(records())
-    assert ("adresaci", "osoby-bezdomne") in wanted
+    assert wanted, "the records carry terms"
     for vocabulary, term in ALL_TERMS:
         url = f"{vocabulary}/{term}"
         assert set(listing(real_site, url)) == wanted.get((vocabulary, term), set()), url
 
 
 def test_a_term_page_quotes_each_programme_and_links_to_the_exact_place(real_site: Path) -> None:
-    url = "adresaci/osoby-bezdomne"
-    page = soup(real_site, url)
-    text = article_text(page)
-    assert "Osoby, które nie mają stałego miejsca do mieszkania." in text
-    assert "2 programy" in text
+    url = f"adresaci/{BUSIEST_GROUP}"
+    more = [p.parent.relative_to(real_site).as_posix() for p in (real_site / url).glob("strona-*/index.html")]
+    pages = {page_url: soup(real_site, page_url) for page_url in [url, *more]}
+    text = " ".join(article_text(page) for page in pages.values())
+    (term,) = [t for t in vocabulary_entries("adresaci") if t["id"] == BUSIEST_GROUP]
+    assert " ".join(term["opis"].split()) in article_text(pages[url])
+    assert count(WANTED[("adresaci", BUSIEST_GROUP)]) in article_text(pages[url])
     for programme_url, record in records():
-        for item in carried(record).get(("adresaci", "osoby-bezdomne"), []):
+        for item in carried(record).get(("adresaci", BUSIEST_GROUP), []):
             assert f"„{plain(item['brzmienie'])}”" in text
-            link = page.select_one(f'a[href$="#tekst-{item["id"]}"]')
-            assert target(url, link["href"]) == programme_url
-    for link in page.select('article a[href*="#tekst-"]'):
-        programme = soup(real_site, target(url, link["href"]))
-        assert programme.find(id=link["href"].split("#")[1]) is not None
+            links = {
+                target(page_url, link["href"])
+                for page_url, page in pages.items()
+                for link in page.select(f'a[href$="#tekst-{item["id"]}"]')
+            }
+            assert programme_url in links, item["id"]
+    for page_url, page in pages.items():
+        for link in page.select('article a[href*="#tekst-"]'):
+            programme = soup(real_site, target(page_url, link["href"]))
+            assert programme.find(id=link["href"].split("#")[1]) is not None
 
 
 def test_in_force_programmes_come_first(real_site: Path) -> None:
-    url = "adresaci/osoby-bezrobotne"
+    url = f"adresaci/{MIXED_GROUP}"
     page = soup(real_site, url)
-    assert listing(real_site, url) == [
-        "programy/2808011-ketrzyn/pal-2021-2030",
-        "programy/2808011-ketrzyn/pal-2014-2020",
-    ]
+    having = WANTED[("adresaci", MIXED_GROUP)]
+    now = in_force(having, REAL)
+    listed = listing(real_site, url)
+    assert set(listed) == having
+    assert set(listed[: len(now)]) == now, "programmes in force are listed first"
+    by_url = dict(REAL)
+    groups = {status(u, by_url[u], AS_OF) for u in having}
+    wanted = group_headings(groups)
     headings = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in page.select("article h3")]
-    assert headings == ["Obowiązujące", "Zakończone lub zastąpione"]
+    assert headings == wanted
+
+
+RELATED_SHOWN = 5  # per vocabulary, the terms most often carried together with a term
 
 
 def test_related_terms_are_those_sharing_programmes(real_site: Path) -> None:
-    page = soup(real_site, "adresaci/osoby-bezdomne")
-    related = section_text(page, "powiazane")
-    # Both programmes with homeless people also name people leaving prison; no other programme does.
-    assert "Osoby opuszczające zakłady karne (2)" in related
-    assert "Dzieci i młodzież" not in related  # only in Jaktorów, which does not name homeless people
+    url = f"adresaci/{BUSIEST_GROUP}"
+    page = soup(real_site, url)
+    mine = WANTED[("adresaci", BUSIEST_GROUP)]
+    shared = {
+        other: len(mine & programmes)
+        for other, programmes in WANTED.items()
+        if other != ("adresaci", BUSIEST_GROUP) and mine & programmes
+    }
+    listing_ = page.find(id="powiazane").find_next("dl")
+    shown: dict[tuple[str, str], int] = {}
+    for link in listing_.select("dd a"):
+        vocabulary, term = target(url, link["href"]).split("/")
+        number = re.match(r"\s*\((\d+)\)", link.next_sibling or "")
+        assert number, link
+        shown[(vocabulary, term)] = int(number.group(1))
+    assert shown and all(shown[key] == shared.get(key) for key in shown), "counts are programmes in common"
+    for vocabulary in VOCABULARIES:
+        here = {key: n for key, n in shared.items() if key[0] == vocabulary}
+        listed = {key: n for key, n in shown.items() if key[0] == vocabulary}
+        assert len(listed) == min(RELATED_SHOWN, len(here)), vocabulary
+        left_out = [n for key, n in here.items() if key not in listed]
+        assert not left_out or min(listed.values()) >= max(left_out), f"{vocabulary}: the most shared first"
 
 
 def test_each_vocabulary_index_lists_its_terms_with_counts(real_site: Path) -> None:
@@ -124,8 +196,8 @@ def test_each_vocabulary_index_lists_its_terms_with_counts(real_site: Path) -> N
         }
         assert set(rows) == {f"{vocabulary}/{t}" for t in vocabulary_terms(vocabulary)}
         for term in vocabulary_terms(vocabulary):
-            count = rows[f"{vocabulary}/{term}"].split(" ")[0]
-            assert int(count) == len(wanted.get((vocabulary, term), ())), term
+            having = wanted.get((vocabulary, term), set())
+            assert rows[f"{vocabulary}/{term}"] == f"{len(having)} ({len(in_force(having, REAL))})", term
     results = soup(real_site, "rezultaty")
     assert [h.get_text(" ", strip=True).rstrip("¶").strip() for h in results.select("article h2")] == [
         "Rezultaty twarde",
@@ -139,27 +211,43 @@ def test_a_programme_page_links_every_term_it_carries(real_site: Path, url: str,
     heading = page.find(id="terminy")
     links = {target(url, a["href"]) for a in heading.find_next_sibling("div").select("dd a")}
     assert links == {f"{v}/{t}" for v, t in carried(record)}
-    item = record["adresaci"][0]
+    # The first addressee (or, the document naming none, the first item carrying terms) shows
+    # them by its quote.
+    section, (vocabulary, field) = next(
+        (section, fields)
+        for section, fields in sorted(FIELDS.items(), key=lambda pair: pair[0] != "adresaci")
+        if isinstance(record.get(section), list) and record[section]
+    )
+    item = record[section][0]
     position = page.find(id=f"poz-{item['id']}").parent
-    for term in item["grupy"]:
-        assert position.select_one(f'.pal-terminy a[href$="adresaci/{term}/"]') is not None
+    for term in item[field]:
+        assert position.select_one(f'.pal-terminy a[href$="{vocabulary}/{term}/"]') is not None
 
 
-@pytest.mark.parametrize(("url", "record"), records(), ids=[u for u, _ in records()])
+UNLINKED = [
+    (url, record)
+    for url, record in records()
+    if not any(
+        item.get("cele") for section in ("dzialania", "rezultaty") for item in record.get(section) or []
+    )
+]
+
+
+@pytest.mark.parametrize(("url", "record"), UNLINKED, ids=[u for u, _ in UNLINKED])
 def test_a_document_without_goal_links_shows_every_action_and_result_as_unassigned(
     real_site: Path, url: str, record: dict
 ) -> None:
     page = soup(real_site, url)
     logic = section_text(page, "logika")
     assert "Dokument nie przypisuje działań ani rezultatów do poszczególnych celów" in logic
-    for number, goal in enumerate(record["cele"], 1):
+    for number, goal in enumerate(record.get("cele") or [], 1):
         assert f"Cel {number}: {plain(goal['tresc'])}" in logic
     box = page.select_one(".pal-logika")
     (unassigned,) = [
         li for li in box.select("li") if li.get_text(" ", strip=True).startswith("Bez wskazanego")
     ]
     hrefs = [a["href"] for a in unassigned.select('a[href^="#poz-"]')]
-    ids = [f"#poz-{i['id']}" for section in ("dzialania", "rezultaty") for i in record.get(section, [])]
+    ids = [f"#poz-{i['id']}" for section in ("dzialania", "rezultaty") for i in record.get(section) or []]
     assert hrefs == ids
     assert all(page.find(id=h[1:]) is not None for h in hrefs)
 
@@ -181,10 +269,12 @@ def test_a_new_programme_folder_appears_on_every_relevant_term_page(extended: Pa
     for vocabulary, term in ALL_TERMS:
         listed = NEW in listing(extended, f"{vocabulary}/{term}")
         assert listed == ((vocabulary, term) in mine), f"{vocabulary}/{term}"
+    archive = [*records(), (NEW, record)]
+    having = expected(archive)[("adresaci", "osoby-bezrobotne")]
     row = next(
         tr for tr in soup(extended, "adresaci").select("article tbody tr") if "Osoby bezrobotne" in tr.text
     )
-    assert row.select("td")[-1].get_text(strip=True) == "3 (1)"
+    assert row.select("td")[-1].get_text(strip=True) == f"{len(having)} ({len(in_force(having, archive))})"
 
 
 def test_the_logic_view_follows_the_goal_ids_and_keeps_unassigned_items(extended: Path) -> None:
@@ -207,15 +297,23 @@ def test_one_click_leads_to_programmes_sharing_an_addressee_or_a_goal_theme(exte
     wanted = expected([*records(), (NEW, yaml.safe_load(PROGRAMME_YML))])
     shared = page.select("#podobne ~ ul > li")
     assert shared
-    seen = set()
+    rows = set()
     for row in shared:
         term_url = target(NEW, row.select_one("a")["href"])
         vocabulary, term = term_url.split("/")
         assert vocabulary in ("adresaci", "cele")
-        for programme in programme_links(row, NEW, "a"):
+        examples = programme_links(row, NEW, "a")
+        assert examples, term_url
+        for programme in examples:
             assert programme in wanted[(vocabulary, term)] and programme != NEW
-            seen.add(programme)
-    assert "programy/2808011-ketrzyn/pal-2021-2030" in seen  # the other programme for unemployed people
+        rows.add((vocabulary, term))
+    # Every addressee and goal theme it shares with a real programme leads to one.
+    mine = yaml.safe_load(PROGRAMME_YML)
+    assert rows == {
+        (vocabulary, term)
+        for vocabulary, term in carried(mine)
+        if vocabulary in ("adresaci", "cele") and wanted[(vocabulary, term)] - {NEW}
+    }
 
 
 def test_long_term_and_municipality_listings_are_split_into_bounded_pages(tmp_path: Path) -> None:

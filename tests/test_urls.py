@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 GOLDEN = Path(__file__).resolve().parent / "published_urls.txt"
@@ -14,7 +15,7 @@ def published() -> list[str]:
 
 def test_every_published_url_still_resolves(real_site: Path) -> None:
     urls = published()
-    assert "adresaci/osoby-bezdomne/" in urls and "programy/2808011-ketrzyn/pal-2014-2020/" in urls
+    assert any(re.fullmatch(r"programy/\d{7}-[^/]+/[^/]+/", url) for url in urls), "the list was read"
     missing = [url for url in urls if not resolves(real_site, url)]
     assert missing == [], "these published addresses no longer resolve"
 

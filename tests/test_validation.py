@@ -20,6 +20,7 @@ from conftest import (
     write_archive,
 )
 from conftest import VALIDATION_AS_OF as AS_OF
+from pages import records
 from palarchiwum.records.archive import build_archive
 from palarchiwum.records.schema_validation import _inline_refs
 
@@ -227,14 +228,17 @@ def test_every_problem_in_every_file_is_reported_at_once(tmp_path: Path) -> None
 
 def test_a_bad_file_fails_the_build_without_traceback_and_writes_nothing(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "projekt")
-    record = project / "programmes/2808011-ketrzyn/pal-2014-2020/programme.yml"
-    record.write_text(record.read_text(encoding="utf-8").replace("okres:", "okres_:", 1), encoding="utf-8")
+    key = records()[0][0].removeprefix("programy/")  # any real programme
+    record = project / "programmes" / key / "programme.yml"
+    text = record.read_text(encoding="utf-8")
+    assert "\nokres:" in text
+    record.write_text(text.replace("\nokres:", "\nokres_:", 1), encoding="utf-8")
     result = run_build(project)
     assert result.returncode == 1
     output = result.stdout + result.stderr
     assert "Traceback" not in output
     assert "Archiwum programów zawiera błędy" in output
-    assert "programmes/2808011-ketrzyn/pal-2014-2020/programme.yml:" in output
+    assert f"programmes/{key}/programme.yml:" in output
     assert "okres: brak wymaganego pola" in output
     assert not (project / "site").exists()
 

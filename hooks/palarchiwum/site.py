@@ -25,6 +25,12 @@ class Site:
     docs_dir: Path
     site_url: str  # absolute, ends with "/"; "" when mkdocs.yml gives none
 
+    @property
+    def warnings(self) -> list[str]:
+        """What the person who builds should look at, without failing a strict build: records
+        to check, and an incomplete history."""
+        return [str(problem) for problem in self.archive.warnings] + self.chronicle.history.warnings
+
     def metryczka_for(self, src_uri: str) -> Metryczka | None:
         """The metryczka of a programme page or a hand-written page; None for derived pages."""
         programme = self.archive.programme_at(src_uri)

@@ -15,6 +15,7 @@ from palarchiwum.records.polish import plural
 from palarchiwum.records.problems import InvalidArchive
 from palarchiwum.settings import page_sources, project_settings
 
+from . import github_report
 from .new_command import add_new_command, run_new
 
 
@@ -26,6 +27,11 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="sprawdź wszystkie programy bez budowania strony")
     check.add_argument(
         "--projekt", type=Path, default=Path.cwd(), help="folder z mkdocs.yml (domyślnie bieżący)"
+    )
+    check.add_argument(
+        "--raport-github",
+        action="store_true",
+        help="także adnotacje przy plikach i podsumowanie przebiegu w GitHub Actions",
     )
     drafted = commands.add_parser(
         "import", help="szkic programu z jego tekstu: programme.md i programme.yml do sprawdzenia"
@@ -43,15 +49,17 @@ def main(argv: list[str] | None = None) -> int:
         return run_import(args.plik, args.gmina, args.program, root)
     if args.command == "new":
         return run_new(args, project_settings(root).programmes_dir, root)
-    return run_check(root)
+    return run_check(root, github=args.raport_github)
 
 
-def run_check(root: Path) -> int:
+def run_check(root: Path, github: bool = False) -> int:
     """Validate everything, the markup of every file included; print every problem; 0 when the
-    archive is valid."""
+    archive is valid. With ``github``, also as a GitHub Actions run shows them."""
     try:
         settings = project_settings(root)
     except InvalidArchive as exc:
+        if github:
+            github_report.report(exc.problems, (), None)
         print(exc, file=sys.stderr)
         return 1
     docs, markdown = page_sources(root / "mkdocs.yml")
@@ -61,11 +69,21 @@ def run_check(root: Path) -> int:
     except InvalidArchive as exc:
         problems += exc.problems
     if problems:
-        print(InvalidArchive(problems), file=sys.stderr)
+        refused = InvalidArchive(problems)
+        if github:
+            github_report.report(refused.problems, (), None)
+        print(refused, file=sys.stderr)
         return 1
     municipalities = plural(len(archive.municipalities), "gmina", "gminy", "gmin")
     programmes = plural(len(archive.programmes), "program", "programy", "programów")
-    print(f"W porządku: {municipalities}, {programmes}; statusy na dzień {archive.as_of.isoformat()}.")
+    passed = f"W porządku: {municipalities}, {programmes}; statusy na dzień {archive.as_of.isoformat()}."
+    if github:
+        github_report.report((), archive.warnings, passed)
+    print(passed)
+    if archive.warnings:
+        counted = plural(len(archive.warnings), "ostrzeżenie", "ostrzeżenia", "ostrzeżeń")
+        print(f"Do sprawdzenia ({counted}; nie blokują publikacji):")
+        print("\n".join(f"  {warning}" for warning in archive.warnings))
     return 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from palarchiwum.records.archive import Archive
@@ -110,6 +110,7 @@ class Metryczka:
     version: int | None
     sha: str | None
     history_complete: bool
+    partial_text: bool = False  # the archive holds only part of the document (who, when may be in the rest)
 
 
 class Chronicle:
@@ -134,7 +135,8 @@ class Chronicle:
 
     def programme_metryczka(self, programme: Programme) -> Metryczka:
         commits = [change.version.commit for change in self.changes(programme)]
-        return self._metryczka(programme.resolution.organ, programme.resolution.date, commits)
+        found = self._metryczka(programme.resolution.organ, programme.resolution.date, commits)
+        return replace(found, partial_text=programme.incomplete is not None)
 
     def page_metryczka(self, src_path: str, producer: str | None) -> Metryczka:
         """For a hand-written page (``src_path`` inside docs/): produced and entered as first committed."""

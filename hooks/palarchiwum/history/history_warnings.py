@@ -1,4 +1,5 @@
-"""Telling the person who builds that the history is incomplete, without failing a strict build."""
+"""Telling the person who builds what to look at (an incomplete history, a record to check),
+without failing a strict build."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ import logging
 from collections.abc import Iterable
 
 
-def warn_of_incomplete_history(warnings: Iterable[str]) -> None:
-    """Print each warning of `History.warnings` as a warning of the build's log.
+def warn_in_log(warnings: Iterable[str]) -> None:
+    """Print each warning (`Site.warnings`) as a warning of the build's log.
 
     A clone without full history (or a copy without git) still builds a correct archive, with the
     dates from the records. MkDocs' ``--strict`` counts only the warnings of its own loggers, so

@@ -98,6 +98,18 @@ def programme_data(
             for a in programme.attachments
         ],
         "uwagi_redakcyjne": list(programme.notes),
+        "poprawki_redakcyjne": [
+            {"zrodlo": c.source, "tekst": c.text, "powod": c.reason} for c in programme.corrections
+        ],
+        "tekst_niepelny": (
+            {
+                "zawiera": programme.incomplete.holds,
+                "powod": programme.incomplete.reason,
+                "pelny_tekst": programme.incomplete.whole,
+            }
+            if programme.incomplete
+            else None
+        ),
         "wersje": [
             {
                 "numer": change.version.number,
@@ -253,6 +265,11 @@ CSV_COLUMNS: tuple[Column, ...] = (
         "ostatnia_zmiana",
         "dzień ostatniej zmiany w archiwum (RRRR-MM-DD); puste bez historii git",
         _last_change,
+    ),
+    Column(
+        "tekst_niepelny",
+        "true, gdy archiwum ma tylko część tekstu dokumentu (co i dlaczego: plik JSON); inaczej false",
+        lambda record: "true" if record["tekst_niepelny"] else "false",
     ),
     Column("adres", "adres strony programu", _at("adres")),
     Column("dane", "adres pliku JSON z pełnym rekordem programu", _at("dane")),

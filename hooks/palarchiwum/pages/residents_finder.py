@@ -10,7 +10,6 @@ import json
 
 from palarchiwum.records.archive import Archive, programme_order
 from palarchiwum.records.catalogue_records import Status
-from palarchiwum.records.dates import polish_partial
 
 from .taxonomy import Taxonomy
 
@@ -34,7 +33,7 @@ def finder_data(archive: Archive, taxonomy: Taxonomy) -> str:
                 "tytul": programme.title,
                 "adres": programme.url,
                 "gmina": programme.municipality.key,
-                "okres": f"{polish_partial(programme.start)}–{polish_partial(programme.end)}",
+                "okres": programme.period,
                 "status": programme.status.code,
                 "grupy": groups,
             }

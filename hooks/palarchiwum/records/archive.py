@@ -32,6 +32,7 @@ class Archive:
     programmes: tuple[Programme, ...]  # newest first
     vocabularies: tuple[Vocabulary, ...]
     as_of: dt.date
+    warnings: tuple[Problem, ...] = ()  # things to look at that do not stop publication
     _by_key: dict[str, Programme] = field(init=False, repr=False, compare=False)
     _by_municipality: dict[str, list[Programme]] = field(init=False, repr=False, compare=False)
     _by_page: dict[str, Programme] = field(init=False, repr=False, compare=False)
@@ -99,7 +100,22 @@ def build_archive(programmes_dir: Path, root: Path, as_of: dt.date) -> Archive:
         programme.status = status_of(programme, [by_key[k] for k in programme.superseded_by], as_of)
     programmes = sorted(loaded.programmes, key=lambda p: (p.since, p.key), reverse=True)
     municipalities = sorted(loaded.municipalities, key=lambda m: (sort_key(m.short_name), m.key))
-    return Archive(tuple(municipalities), tuple(programmes), tuple(loaded.vocabularies), as_of)
+    warnings = tuple(sorted(w for p in programmes if (w := _unmarked_excerpt(p, root)) is not None))
+    return Archive(tuple(municipalities), tuple(programmes), tuple(loaded.vocabularies), as_of, warnings)
+
+
+def _unmarked_excerpt(programme: Programme, root: Path) -> Problem | None:
+    """A record with neither goals nor addressees that claims the whole text: likely an excerpt."""
+    if programme.incomplete or programme.main_goal or programme.items["cele"] or programme.items["adresaci"]:
+        return None
+    return Problem(
+        display_path(programme.record_path, root),
+        0,
+        "tekst_niepelny",
+        "rekord nie ma ani celów, ani adresatów, a nie zaznacza, że archiwum ma tylko część tekstu",
+        "jeśli programme.md to wyciąg, opisz to w tekst_niepelny (zawiera, powod, pelny_tekst); "
+        "jeśli dokument naprawdę nie ma celów ani adresatów, nic nie zmieniaj",
+    )
 
 
 def _url_clashes(

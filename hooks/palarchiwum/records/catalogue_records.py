@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .compressed_texts import TextsReleased, unpack
-from .dates import PartialDate
+from .dates import PartialDate, polish_period
 
 # The parts of a programme's structured extract, in reading order, with their Polish headings.
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -88,6 +88,29 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """An editorial correction a record declares: where programme.md knowingly differs from the
+    source it was transcribed from (the passage in each, and why)."""
+
+    source: str
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Incomplete:
+    """The archive holds only part of the document: which part, why, and where the whole is."""
+
+    holds: str
+    reason: str
+    whole: str | None  # where the whole document is published; None when unknown
+
+    @property
+    def whole_is_link(self) -> bool:
+        return bool(self.whole and self.whole.startswith("https://"))
+
+
+@dataclass(frozen=True)
 class Municipality:
     """A gmina whose programmes the archive holds."""
 
@@ -131,6 +154,8 @@ class Programme:
     amends: tuple[str, ...]
     attachments: tuple[Attachment, ...]
     notes: tuple[str, ...]
+    corrections: tuple[Correction, ...]
+    incomplete: Incomplete | None
     packed_text: bytes | None  # programme.md, compressed (see compressed_texts.py); read it as `text`
     record_path: Path
     text_path: Path
@@ -161,6 +186,11 @@ class Programme:
     def src_uri(self) -> str:
         """The generated page's source path, which other generated pages link to."""
         return f"{self.url}index.md"
+
+    @property
+    def period(self) -> str:
+        """The period as a reader reads it: '2021–2030', or '2025' for a single year."""
+        return polish_period(self.start, self.end)
 
     @property
     def since(self) -> dt.date:

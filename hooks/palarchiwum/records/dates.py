@@ -98,6 +98,12 @@ def polish_partial(date: PartialDate) -> str:
     return polish_day(date.first)
 
 
+def polish_period(start: PartialDate, end: PartialDate) -> str:
+    """'2021–2030'; a period within one year (month, day) named once: '2025', never '2025–2025'."""
+    first, last = polish_partial(start), polish_partial(end)
+    return first if first == last else f"{first}–{last}"
+
+
 def polish_month(month: int) -> str:
     """'styczeń' for 1."""
     return _MONTHS_NOMINATIVE[month - 1]

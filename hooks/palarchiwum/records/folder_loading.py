@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from . import record_checks
-from .catalogue_records import SECTIONS, Attachment, Item, Municipality, Programme, Resolution
+from .catalogue_records import SECTIONS, Attachment, Incomplete, Item, Municipality, Programme, Resolution
 from .compressed_texts import pack
 from .dates import PartialDate, parse_day
 from .problems import Problem
 from .record_files import Context, parse_record, read_record, schema_valid
 from .slugs import slugify
+from .source_fidelity import corrections_of, fidelity_problems
 from .text_files import read_text
 from .vocabularies import Vocabulary, term_field
 from .vocabulary_files import load_vocabularies
@@ -146,6 +147,7 @@ def _load_programme(
         return None
     before = len(ctx.problems)
     found = record_checks.check_programme(doc, text, folder, ctx.shown(record_path), vocabularies)
+    found += fidelity_problems(doc, text, folder, ctx.shown(text_path), ctx.shown(record_path))
     ctx.problems.extend(found)
     if len(ctx.problems) > before or municipality is None:
         return None
@@ -182,12 +184,18 @@ def _programme(
         amends=tuple(data.get("relacje", {}).get("zmienia", [])),
         attachments=tuple(_attachment(folder, raw) for raw in data.get("zalaczniki", [])),
         notes=tuple(data.get("uwagi_redakcyjne", [])),
+        corrections=corrections_of(data),
+        incomplete=_incomplete(data.get("tekst_niepelny")),
         repealed_on=parse_day(data["uchylenie"]["data"]) if data.get("uchylenie") else None,
         repealed_by=data["uchylenie"]["akt"] if data.get("uchylenie") else None,
         packed_text=pack(text),
         record_path=record_path,
         text_path=text_path,
     )
+
+
+def _incomplete(raw: dict[str, Any] | None) -> Incomplete | None:
+    return Incomplete(raw["zawiera"], raw["powod"], raw["pelny_tekst"]) if raw else None
 
 
 def _resolution(raw: dict[str, Any]) -> Resolution:

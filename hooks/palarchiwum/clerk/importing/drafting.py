@@ -199,7 +199,8 @@ def _record_yaml(
     out.key("szkic", True)
     out.key("tytul", title, note="" if title else "nie rozpoznano tytułu – wpisz go dokładnie jak w tekście")
     if period is not None:
-        out.key("nazwa_skrocona", f"PAL {period.start}–{period.end}")
+        years = period.start if period.start == period.end else f"{period.start}–{period.end}"
+        out.key("nazwa_skrocona", f"PAL {years}")
     _period_yaml(out, period)
     _resolution_yaml(out, adopted)
     out.key("realizator", None, note="uzupełnij, jeśli dokument podaje realizatora (nazwa i cytat)")

@@ -1,0 +1,146 @@
+"""The archive grows without touching code or tests: programmes no test saw, added as a clerk adds
+them (`new gmina`, `import`, the record completed by hand), pass `check`, build with `--strict`,
+and meet the same site invariants as the real archive (tests/site_invariants.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser
+
+from browser import ARTIFACTS, axe_violations, open_page, policy_violations, serve
+from conftest import PROGRAMME_MD, PROGRAMME_YML, commit, copy_project, init_repo, run_build, write_archive
+from growth import MISREAD, MISREAD_REASON, NEWCOMERS, Newcomer, clerk, grow
+from pages import soup
+from site_invariants import MISSING, MISSING_PART, _page_problems, project_records, violations
+
+SINGLE_YEAR, EXCERPT = NEWCOMERS
+
+
+@pytest.fixture(scope="module")
+def grown(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the real project with the newcomers added, committed and built."""
+    project = copy_project(tmp_path_factory.mktemp("grown"))
+    grow(project)
+    init_repo(project)
+    commit(project, "Dodanie dwóch programów", "Redakcja Archiwum", "2026-11-21")
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def test_the_grown_archive_passes_check(grown: Path) -> None:
+    result = clerk(grown, "check")
+    assert result.returncode == 0, result.stderr
+    municipalities = {key.split("/")[0] for key, _ in project_records(grown)}
+    assert f"{len(municipalities)} gmin, {len(project_records(grown))} programów" in result.stdout
+
+
+def test_every_programme_of_the_grown_archive_meets_the_invariants(grown: Path) -> None:
+    assert violations(grown, grown / "site") == []
+
+
+def test_every_programme_of_the_real_archive_meets_the_invariants(real_site: Path) -> None:
+    assert violations(real_site.parent, real_site) == []
+
+
+def test_a_single_year_is_named_once(grown: Path) -> None:
+    page = soup(grown / "site", f"programy/{SINGLE_YEAR.key}")
+    when = " ".join(page.select_one(".pal-skrot").get_text(" ").split())
+    assert "Kiedy 2025;" in when
+    assert "PAL 2025 —" in page.select_one("title").get_text()
+
+
+def test_an_excerpt_says_so_at_the_top_and_never_that_the_document_lacks_a_part(grown: Path) -> None:
+    page = soup(grown / "site", f"programy/{EXCERPT.key}")
+    article = page.select_one("article")
+    first = article.find(class_="admonition")
+    assert "warning" in first["class"] and first.find_previous("h1") is not None
+    said = " ".join(first.get_text(" ").split())
+    assert "Archiwum ma: rozdziały 2 i 3 programu: cele i działania." in said
+    assert "Powód: gmina opublikowała w BIP tylko wyciąg z programu." in said
+    assert "Archiwum nie wie, gdzie opublikowano cały dokument." in said
+    text = " ".join(page.get_text(" ").split())
+    assert MISSING not in text and text.count(MISSING_PART) >= 5  # main goal, addressees, results…
+    assert "Tekst w archiwum: część dokumentu" in text and "Pełny tekst" not in text
+
+
+def test_a_record_without_goals_or_addressees_that_claims_the_whole_text_is_questioned(
+    tmp_path: Path,
+) -> None:
+    bare = "\n".join(
+        line
+        for line in PROGRAMME_YML.split("\ncele:")[0].split("\n")
+        if not line.startswith(("cel_glowny", "  id: cg1", "  tematy", "  tresc"))
+    )
+    write_archive(tmp_path / "programmes", record=bare + "\n", text=PROGRAMME_MD)
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    result = clerk(tmp_path, "check")
+    assert result.returncode == 0, result.stderr
+    assert "Do sprawdzenia (1 ostrzeżenie; nie blokują publikacji):" in result.stdout
+    assert "programme.yml: tekst_niepelny: rekord nie ma ani celów, ani adresatów" in result.stdout
+    marked = bare + "\ntekst_niepelny:\n  zawiera: wstęp\n  powod: wyciąg\n  pelny_tekst: null\n"
+    write_archive(tmp_path / "programmes", record=marked, text=PROGRAMME_MD)
+    again = clerk(tmp_path, "check")
+    assert again.returncode == 0 and "Do sprawdzenia" not in again.stdout
+
+
+def test_the_build_warns_of_it_without_failing(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "projekt", ("mkdocs.yml", "docs", "overrides", "hooks"))
+    bare = PROGRAMME_YML.split("\ncel_glowny:")[0] + "\n"
+    write_archive(project / "programmes", record=bare, text=PROGRAMME_MD)
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    assert (
+        "WARNING -  pal-archiwum: programmes/1234562-przykladowo/pal-2020-2022/programme.yml:"
+        in result.stderr
+    )
+
+
+def test_a_declared_correction_is_shown_as_an_editorial_note(grown: Path) -> None:
+    page = soup(grown / "site", f"programy/{SINGLE_YEAR.key}")
+    note = " ".join(page.select_one(".admonition.note").get_text(" ").split())
+    misread, meant = MISREAD
+    assert f"w źródle „Zwiększenie {misread} seniorów”, w archiwum „Zwiększenie {meant} seniorów”" in note
+    assert MISREAD_REASON in note
+    assert misread not in " ".join(page.select_one(".pal-tekst").get_text(" ").split())
+
+
+@pytest.fixture(scope="module")
+def grown_url(grown: Path) -> Iterator[str]:
+    yield from serve(grown / "site")
+
+
+@pytest.mark.parametrize("newcomer", NEWCOMERS, ids=[new.slug for new in NEWCOMERS])
+def test_a_newcomers_page_reads_well_on_a_phone(browser: Browser, grown_url: str, newcomer: Newcomer) -> None:
+    page, requests = open_page(browser, f"{grown_url}programy/{newcomer.key}/", width=360)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"nowy-{newcomer.slug}-360.png"), full_page=False)
+    assert page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth") <= 0
+    if newcomer is EXCERPT:  # the banner is read before anything else the page says
+        banner = page.locator(".admonition.warning")
+        assert banner.is_visible() and banner.bounding_box()["y"] < 800
+    violations = axe_violations(page)
+    assert violations == [], violations
+    assert policy_violations(page) == []
+    assert all(url.startswith(grown_url) for url in requests)
+    page.context.close()
+
+
+def test_the_invariants_notice_an_empty_heading_and_a_repeated_year() -> None:
+    page = BeautifulSoup(
+        "<article><h1>T</h1><section class='pal-skrot'><dl><dt>Po co</dt><dd>cel</dd></dl></section>"
+        "<h2>Cele</h2><h2>Adresaci</h2><p>Okres: 2025–2025</p>"
+        "<div class='pal-tekst'><h2>Rozdział dokumentu</h2><h2>Rozdział drugi</h2></div>"
+        "<h2>Koniec</h2></article>",
+        "html.parser",
+    )
+    found = _page_problems(page, {"tytul": "T", "cel_glowny": {"tresc": "cel"}})
+    assert found == [
+        "a period reads 2025–2025",
+        "heading 'Cele' has nothing under it",
+        "heading 'Koniec' has nothing under it",
+    ]
