@@ -18,7 +18,7 @@ import hashlib
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -139,9 +139,11 @@ def _run(project: Path, *args: str) -> None:
     assert result.returncode == 0, f"{' '.join(args[:2])}: {result.stdout}{result.stderr}"
 
 
-def grow(project: Path) -> list[str]:
-    """Add the newcomers to the project's archive as a clerk does; return their keys."""
-    for new in NEWCOMERS:
+def grow(project: Path) -> list[Newcomer]:
+    """Add the newcomers to the project's archive as a clerk does; return them as added (in an
+    archive grown before, under TERYT codes still free)."""
+    added = [_unused(new, project / "programmes") for new in NEWCOMERS]
+    for new in added:
         _run(
             project, "new", "gmina", "--teryt", new.teryt, "--nazwa", new.name, "--nazwa-krotka",
             new.short_name, "--typ", new.kind, "--wojewodztwo", new.voivodeship, "--powiat", "próbny",
@@ -157,7 +159,14 @@ def grow(project: Path) -> list[str]:
         record = folder / "programme.yml"
         data = yaml.safe_load(record.read_text(encoding="utf-8"))
         record.write_text(yaml.safe_dump(_completed(data, folder, new), allow_unicode=True, sort_keys=False))
-    return [new.key for new in NEWCOMERS]
+    return added
+
+
+def _unused(new: Newcomer, programmes: Path) -> Newcomer:
+    """The newcomer under the first TERYT code from its own on that no folder uses yet."""
+    while any(programmes.glob(f"{new.teryt}-*")):
+        new = replace(new, teryt=f"{int(new.teryt) + 100:07d}")
+    return new
 
 
 # What the extraction misread in the single-year text, and what the document says.
@@ -221,5 +230,5 @@ def _completed(data: dict, folder: Path, new: Newcomer) -> dict:
 
 
 if __name__ == "__main__":
-    for key in grow(Path(sys.argv[1]).resolve()):
-        print("dodano", key)
+    for added in grow(Path(sys.argv[1]).resolve()):
+        print("dodano", added.key)

@@ -5,6 +5,7 @@ and meet the same site invariants as the real archive (tests/site_invariants.py)
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -13,49 +14,57 @@ from playwright.sync_api import Browser
 
 from browser import ARTIFACTS, axe_violations, open_page, policy_violations, serve
 from conftest import PROGRAMME_MD, PROGRAMME_YML, commit, copy_project, init_repo, run_build, write_archive
-from growth import MISREAD, MISREAD_REASON, NEWCOMERS, Newcomer, clerk, grow
+from growth import MISREAD, MISREAD_REASON, Newcomer, clerk, grow
 from pages import soup
 from site_invariants import MISSING, MISSING_PART, _page_problems, project_records, violations
 
-SINGLE_YEAR, EXCERPT = NEWCOMERS
+
+@dataclass(frozen=True)
+class Grown:
+    project: Path
+    single_year: Newcomer
+    excerpt: Newcomer
+
+    def __truediv__(self, part: str) -> Path:
+        return self.project / part
 
 
 @pytest.fixture(scope="module")
-def grown(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def grown(tmp_path_factory: pytest.TempPathFactory) -> Grown:
     """A copy of the real project with the newcomers added, committed and built."""
     project = copy_project(tmp_path_factory.mktemp("grown"))
-    grow(project)
+    single_year, excerpt = grow(project)
     init_repo(project)
     commit(project, "Dodanie dwóch programów", "Redakcja Archiwum", "2026-11-21")
     result = run_build(project)
     assert result.returncode == 0, result.stderr
-    return project
+    return Grown(project, single_year, excerpt)
 
 
-def test_the_grown_archive_passes_check(grown: Path) -> None:
-    result = clerk(grown, "check")
+def test_the_grown_archive_passes_check(grown: Grown) -> None:
+    result = clerk(grown.project, "check")
     assert result.returncode == 0, result.stderr
-    municipalities = {key.split("/")[0] for key, _ in project_records(grown)}
-    assert f"{len(municipalities)} gmin, {len(project_records(grown))} programów" in result.stdout
+    municipalities = {key.split("/")[0] for key, _ in project_records(grown.project)}
+    assert f"{len(municipalities)} gmin, {len(project_records(grown.project))} programów" in result.stdout
 
 
-def test_every_programme_of_the_grown_archive_meets_the_invariants(grown: Path) -> None:
-    assert violations(grown, grown / "site") == []
+def test_every_programme_of_the_grown_archive_meets_the_invariants(grown: Grown) -> None:
+    assert violations(grown.project, grown / "site") == []
 
 
 def test_every_programme_of_the_real_archive_meets_the_invariants(real_site: Path) -> None:
     assert violations(real_site.parent, real_site) == []
 
 
-def test_a_single_year_is_named_once(grown: Path) -> None:
-    page = soup(grown / "site", f"programy/{SINGLE_YEAR.key}")
+def test_a_single_year_is_named_once(grown: Grown) -> None:
+    page = soup(grown / "site", f"programy/{grown.single_year.key}")
     when = " ".join(page.select_one(".pal-skrot").get_text(" ").split())
     assert "Kiedy 2025;" in when
     assert "PAL 2025 —" in page.select_one("title").get_text()
 
 
-def test_an_excerpt_says_so_at_the_top_and_never_that_the_document_lacks_a_part(grown: Path) -> None:
-    page = soup(grown / "site", f"programy/{EXCERPT.key}")
+def test_an_excerpt_says_so_at_the_top_and_never_that_the_document_lacks_a_part(grown: Grown) -> None:
+    page = soup(grown / "site", f"programy/{grown.excerpt.key}")
     article = page.select_one("article")
     first = article.find(class_="admonition")
     assert "warning" in first["class"] and first.find_previous("h1") is not None
@@ -100,8 +109,8 @@ def test_the_build_warns_of_it_without_failing(tmp_path: Path) -> None:
     )
 
 
-def test_a_declared_correction_is_shown_as_an_editorial_note(grown: Path) -> None:
-    page = soup(grown / "site", f"programy/{SINGLE_YEAR.key}")
+def test_a_declared_correction_is_shown_as_an_editorial_note(grown: Grown) -> None:
+    page = soup(grown / "site", f"programy/{grown.single_year.key}")
     note = " ".join(page.select_one(".admonition.note").get_text(" ").split())
     misread, meant = MISREAD
     assert f"w źródle „Zwiększenie {misread} seniorów”, w archiwum „Zwiększenie {meant} seniorów”" in note
@@ -110,17 +119,20 @@ def test_a_declared_correction_is_shown_as_an_editorial_note(grown: Path) -> Non
 
 
 @pytest.fixture(scope="module")
-def grown_url(grown: Path) -> Iterator[str]:
+def grown_url(grown: Grown) -> Iterator[str]:
     yield from serve(grown / "site")
 
 
-@pytest.mark.parametrize("newcomer", NEWCOMERS, ids=[new.slug for new in NEWCOMERS])
-def test_a_newcomers_page_reads_well_on_a_phone(browser: Browser, grown_url: str, newcomer: Newcomer) -> None:
+@pytest.mark.parametrize("which", ["single_year", "excerpt"])
+def test_a_newcomers_page_reads_well_on_a_phone(
+    browser: Browser, grown: Grown, grown_url: str, which: str
+) -> None:
+    newcomer = getattr(grown, which)
     page, requests = open_page(browser, f"{grown_url}programy/{newcomer.key}/", width=360)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"nowy-{newcomer.slug}-360.png"), full_page=False)
     assert page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth") <= 0
-    if newcomer is EXCERPT:  # the banner is read before anything else the page says
+    if newcomer is grown.excerpt:  # the banner is read before anything else the page says
         banner = page.locator(".admonition.warning")
         assert banner.is_visible() and banner.bounding_box()["y"] < 800
     violations = axe_violations(page)

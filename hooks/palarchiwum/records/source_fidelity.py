@@ -247,27 +247,16 @@ def _difference_problems(comparison: Comparison, source_name: str, shown: str) -
 def _correction_problems(
     comparison: Comparison, doc: YamlDocument, shown: str, source_name: str
 ) -> list[Problem]:
+    """A declared correction that the source or programme.md does not have, at its record line."""
+    unmatched = f"poprawka nie pasuje do źródła: tego fragmentu nie ma w {source_name}"
+    wrong = (
+        (comparison.unmatched, "zrodlo", unmatched, "przepisz fragment dokładnie tak, jak brzmi w źródle"),
+        (comparison.absent, "tekst", "poprawionego brzmienia nie ma w programme.md",
+         "przepisz fragment dokładnie tak, jak brzmi w programme.md"),
+    )  # fmt: skip
     problems = []
-    for index in comparison.unmatched:
-        path = ("poprawki_redakcyjne", index, "zrodlo")
-        problems.append(
-            Problem(
-                shown,
-                doc.line_of(path),
-                field_path(path),
-                f"poprawka nie pasuje do źródła: tego fragmentu nie ma w {source_name}",
-                "przepisz fragment dokładnie tak, jak brzmi w tekście źródłowym",
-            )
-        )
-    for index in comparison.absent:
-        path = ("poprawki_redakcyjne", index, "tekst")
-        problems.append(
-            Problem(
-                shown,
-                doc.line_of(path),
-                field_path(path),
-                "poprawionego brzmienia nie ma w programme.md",
-                "przepisz fragment dokładnie tak, jak brzmi w programme.md",
-            )
-        )
+    for indexes, key, message, hint in wrong:
+        for index in indexes:
+            path = ("poprawki_redakcyjne", index, key)
+            problems.append(Problem(shown, doc.line_of(path), field_path(path), message, hint))
     return problems
