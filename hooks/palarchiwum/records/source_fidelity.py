@@ -82,13 +82,13 @@ def compare(source: str, markdown: str, corrections: Sequence[Correction] = ()) 
             result.kept_words += _word_count(a[a1:a2])
             continue
         at = min(a1, len(a) - 1)
+        source_line = source_lines[origin[at]] if a else 1
+        # A passage dropped at the end of a line belongs to that line, not to the next one.
+        joined = op == "delete" and a1 > 0 and b1 > 0 and source_lines[origin[a1 - 1]] == source_line
+        line = lines[b1 - 1] if joined else (lines[min(b1, len(b) - 1)] if b else 1)
         result.differences.append(
             Difference(
-                _shown(a[a1:a2]),
-                _shown(b[b1:b2]),
-                lines[min(b1, len(b) - 1)] if b else 1,
-                source_lines[origin[at]] if a else 1,
-                _shown(b[max(0, b1 - _CONTEXT) : b1]),
+                _shown(a[a1:a2]), _shown(b[b1:b2]), line, source_line, _shown(b[max(0, b1 - _CONTEXT) : b1])
             )
         )
     return result
