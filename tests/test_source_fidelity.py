@@ -245,6 +245,21 @@ def test_a_source_that_is_not_text_is_explained(tmp_path: Path) -> None:
     assert "rolą oryginal" in result.stderr
 
 
+def test_a_source_outside_the_programme_folder_is_never_read(tmp_path: Path) -> None:
+    outside = tmp_path / "tajne.txt"
+    outside.write_text("Hasło do serwera: kot-na-płocie-7\n", encoding="utf-8")
+    folder = _with_source(tmp_path / "a", PROGRAMME_MD, PROGRAMME_MD)
+    record = folder / "programme.yml"
+    digest = hashlib.sha256(outside.read_bytes()).hexdigest()
+    text = re.sub(r"sha256: \w+", f"sha256: {digest}", record.read_text(encoding="utf-8"))
+    for path in (str(outside), "../../../../tajne.txt"):
+        record.write_text(text.replace("plik: attachments/zrodlo.txt", f"plik: {path}"), encoding="utf-8")
+        (tmp_path / "a/mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+        result = clerk(tmp_path / "a", "check")
+        assert result.returncode == 1 and "ścieżka wychodzi poza folder programu" in result.stderr
+        assert "serwera" not in result.stderr + result.stdout
+
+
 def test_the_build_refuses_a_changed_word_of_the_real_archive(tmp_path: Path) -> None:
     key, _, _ = REAL[0]
     project = copy_project(tmp_path / "projekt")

@@ -103,15 +103,17 @@ def fidelity_problems(
 ) -> list[Problem]:
     """The problems of programme.md against each source attachment the record names."""
     data = doc.data
-    sources = [a for a in data.get("zalaczniki", []) if a.get("rola") == SOURCE_ROLE]
     corrections = corrections_of(data)
     problems: list[Problem] = []
     for index, attachment in enumerate(data.get("zalaczniki", [])):
-        if attachment not in sources:
+        file = (folder / attachment["plik"]).resolve()
+        # Only a file inside the programme's folder is read (the record's checks report the rest):
+        # a path such as /etc/passwd must never reach a log through the differences shown.
+        if attachment.get("rola") != SOURCE_ROLE or not file.is_relative_to(folder.resolve()):
             continue
         path = ("zalaczniki", index, "plik")
         try:
-            source = _read_source(folder / attachment["plik"])
+            source = _read_source(file)
         except UnusableSource as exc:
             problems.append(
                 Problem(record_shown, doc.line_of(path), field_path(path), str(exc), _SOURCE_HINT)
