@@ -56,10 +56,11 @@ def run_build(
 
 
 def build_with_added(target: Path, file: str, added: str) -> tuple[Path, subprocess.CompletedProcess[str]]:
-    """A copy of the real project under `target` with `added` at the end of a file of Kętrzyn's
-    2021–2030 programme, and its build."""
+    """A copy of the real project under `target` with `added` at the end of a file of one of its
+    programmes (the first in folder order), and its build."""
     project = copy_project(target)
-    path = project / "programmes/2808011-ketrzyn/pal-2021-2030" / file
+    folder = min(path.parent for path in (project / "programmes").glob("*/*/programme.yml"))
+    path = folder / file
     path.write_text(path.read_text(encoding="utf-8") + added, encoding="utf-8")
     return project, run_build(project)
 
