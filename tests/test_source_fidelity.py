@@ -19,6 +19,7 @@ from pages import PROGRAMMES, records, soup
 from palarchiwum.records.catalogue_records import Correction
 from palarchiwum.records.source_fidelity import LISTED, compare
 from palarchiwum.records.source_words import markdown_words
+from palarchiwum.records.word_alignment import opcodes
 
 # (key, record, source path) of every real programme with a source attachment.
 REAL = [
@@ -284,3 +285,32 @@ def test_open_data_and_schema_carry_corrections_and_completeness(real_site: Path
             c["zrodlo"] for c in record.get("poprawki_redakcyjne") or []
         ]
         assert (data["tekst_niepelny"] is None) == (not record.get("tekst_niepelny"))
+
+
+def test_the_alignment_accounts_for_every_word_of_both_texts() -> None:
+    """Applied to the source, the alignment's steps give programme.md's words exactly; also for
+    texts built to nest anchors deeply."""
+    rng = random.Random(3)
+    cases = []
+    for _ in range(200):
+        a = [rng.choice("abcdefghij") + str(rng.randint(0, 30)) for _ in range(rng.randint(0, 400))]
+        b = list(a)
+        for _ in range(rng.randint(0, 10)):
+            at = rng.randint(0, max(0, len(b) - 1))
+            choice = rng.random()
+            if choice < 0.33 and b:
+                del b[at]
+            elif choice < 0.66:
+                b.insert(at, f"nowe{rng.randint(0, 5)}")
+            elif b:
+                b[at] = "zmienione"
+        cases.append((a, b))
+    nested = [f"w{i}" for i in range(2000)]
+    cases.append((nested, nested[::-1]))
+    cases.append((nested + nested, [w for pair in zip(nested, nested, strict=True) for w in pair]))
+    for a, b in cases:
+        steps = opcodes(a, b)
+        rebuilt = [w for op, a1, a2, b1, b2 in steps for w in (a[a1:a2] if op == "equal" else b[b1:b2])]
+        assert rebuilt == b
+        assert all(a[a1:a2] == b[b1:b2] for op, a1, a2, b1, b2 in steps if op == "equal")
+        assert sum(a2 - a1 for _, a1, a2, _, _ in steps) == len(a)

@@ -15,16 +15,20 @@ from collections.abc import Iterator, Sequence
 
 # Stretches whose two sides multiply beyond this go unaligned: one replacement.
 ALIGNED_AT_MOST = 250_000
+# Anchors within anchors: beyond this depth a stretch goes to difflib (or unaligned) as it is.
+DEEPEST = 32
 Opcode = tuple[str, int, int, int, int]
 
 
 def opcodes(a: Sequence[str], b: Sequence[str]) -> list[Opcode]:
     """Like SequenceMatcher.get_opcodes(): how to turn ``a`` into ``b``, with equal runs."""
-    found = list(_aligned(a, b, 0, len(a), 0, len(b)))
+    found = list(_aligned(a, b, 0, len(a), 0, len(b), 0))
     return _merged(found)
 
 
-def _aligned(a: Sequence[str], b: Sequence[str], a1: int, a2: int, b1: int, b2: int) -> Iterator[Opcode]:
+def _aligned(
+    a: Sequence[str], b: Sequence[str], a1: int, a2: int, b1: int, b2: int, depth: int
+) -> Iterator[Opcode]:
     start = 0
     while a1 + start < a2 and b1 + start < b2 and a[a1 + start] == b[b1 + start]:
         start += 1
@@ -36,13 +40,13 @@ def _aligned(a: Sequence[str], b: Sequence[str], a1: int, a2: int, b1: int, b2: 
         end += 1
     tail = ("equal", a2 - end, a2, b2 - end, b2) if end else None
     a2, b2 = a2 - end, b2 - end
-    anchors = _anchors(a, b, a1, a2, b1, b2)
+    anchors = _anchors(a, b, a1, a2, b1, b2) if depth < DEEPEST else []
     if anchors:
         for i, j in anchors:
-            yield from _aligned(a, b, a1, i, b1, j)
+            yield from _aligned(a, b, a1, i, b1, j, depth + 1)
             yield ("equal", i, i + 1, j, j + 1)
             a1, b1 = i + 1, j + 1
-        yield from _aligned(a, b, a1, a2, b1, b2)
+        yield from _aligned(a, b, a1, a2, b1, b2, depth + 1)
     else:
         yield from _stretch(a, b, a1, a2, b1, b2)
     if tail:
