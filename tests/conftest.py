@@ -65,6 +65,14 @@ def build_with_added(target: Path, file: str, added: str) -> tuple[Path, subproc
     return project, run_build(project)
 
 
+def clerk(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`bash scripts/archiwum …` as a clerk runs it in the project folder."""
+    env = {**os.environ, "PYTHONPATH": str(PROJECT / "hooks")}
+    return subprocess.run(
+        [sys.executable, "-m", "palarchiwum", *args], cwd=project, env=env, capture_output=True, text=True
+    )
+
+
 def git(project: Path, *args: str, env: dict[str, str] | None = None) -> str:
     result = subprocess.run(
         ["git", *args], cwd=project, env={**os.environ, **(env or {})}, capture_output=True, text=True

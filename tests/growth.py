@@ -9,21 +9,20 @@ first, the extraction split a word ("udzia łu"), which the clerk mends in progr
 declares as an editorial correction.
 
 Run as a script to grow a copy of the project in place:
-``python tests/growth.py DIR`` (then commit it and run the whole suite there).
+``PYTHONPATH=hooks python tests/growth.py DIR`` (then commit it and run the whole suite there;
+``bash scripts/test-grown`` does all of it).
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import subprocess
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
-HOOKS = Path(__file__).resolve().parent.parent / "hooks"
+from conftest import clerk
 
 SINGLE_YEAR = """\
 Uchwała Nr XII/85/2025
@@ -124,14 +123,6 @@ NEWCOMERS = (
         EXCERPT,
     ),
 )
-
-
-def clerk(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """`bash scripts/archiwum …` as a clerk runs it in the project folder."""
-    env = {**os.environ, "PYTHONPATH": str(HOOKS)}
-    return subprocess.run(
-        [sys.executable, "-m", "palarchiwum", *args], cwd=project, env=env, capture_output=True, text=True
-    )
 
 
 def _run(project: Path, *args: str) -> None:

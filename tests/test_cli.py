@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
-from conftest import PROGRAMME_YML, copy_project, write_archive
+from conftest import PROGRAMME_YML, clerk, copy_project, write_archive
 from pages import municipalities, plural, records
 
 HOOKS = Path(__file__).resolve().parent.parent / "hooks"
-
-
-def check(project: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(HOOKS)}
-    return subprocess.run(
-        [sys.executable, "-m", "palarchiwum", "check"], cwd=project, env=env, capture_output=True, text=True
-    )
 
 
 def all_right() -> str:
@@ -27,7 +18,7 @@ def all_right() -> str:
 
 
 def test_check_passes_on_the_real_archive(tmp_path: Path) -> None:
-    result = check(copy_project(tmp_path / "projekt", parts=("mkdocs.yml", "programmes")))
+    result = clerk(copy_project(tmp_path / "projekt", parts=("mkdocs.yml", "programmes")), "check")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(all_right()), result.stdout
 
@@ -35,7 +26,7 @@ def test_check_passes_on_the_real_archive(tmp_path: Path) -> None:
 def test_check_lists_every_problem_and_fails(tmp_path: Path) -> None:
     record = PROGRAMME_YML.replace("  do: 2022", "  do: 2019").replace("    cele: [c1]", "    cele: [c7]")
     write_archive(tmp_path / "programmes", record=record)
-    result = check(tmp_path)
+    result = clerk(tmp_path, "check")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "(2 problemy)" in result.stderr

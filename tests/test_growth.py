@@ -13,8 +13,17 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
 from browser import ARTIFACTS, axe_violations, open_page, policy_violations, serve
-from conftest import PROGRAMME_MD, PROGRAMME_YML, commit, copy_project, init_repo, run_build, write_archive
-from growth import MISREAD, MISREAD_REASON, Newcomer, clerk, grow
+from conftest import (
+    PROGRAMME_MD,
+    PROGRAMME_YML,
+    clerk,
+    commit,
+    copy_project,
+    init_repo,
+    run_build,
+    write_archive,
+)
+from growth import MISREAD, MISREAD_REASON, Newcomer, grow
 from pages import soup
 from site_invariants import MISSING, MISSING_PART, _page_problems, project_records, violations
 

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from conftest import PROGRAMME_YML, RECORD, copy_project, line_of, problems, write_archive
+from conftest import PROGRAMME_YML, RECORD, clerk, copy_project, line_of, problems, write_archive
 from fidelity import coverage
 from palarchiwum.clerk.importing.drafting import DraftExists, import_text, write_draft
 from palarchiwum.records.catalogue_records import SECTIONS
@@ -42,14 +39,6 @@ RICHEST = max(SOURCES, key=lambda key: (len(RECORDS[key].get("harmonogram") or [
 QUOTE_KEYS = ("tresc", "brzmienie", "tytul", "podstawa_prawna", "wykonawca", "wejscie_w_zycie")
 TERM_KEYS = ("tematy", "grupy", "rodzaje", "zrodla")
 SZKIC = "rekord jest szkicem (z polecenia import albo new) i nie może zostać opublikowany"
-
-
-def palarchiwum(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """The tool as a clerk runs it in the project folder."""
-    env = {**os.environ, "PYTHONPATH": str(HOOKS)}
-    return subprocess.run(
-        [sys.executable, "-m", "palarchiwum", *args], cwd=project, env=env, capture_output=True, text=True
-    )
 
 
 def quotes(data: Any) -> list[str]:
@@ -132,15 +121,13 @@ def test_draft_is_the_same_every_time(key: str) -> None:
 def test_draft_fails_check_until_a_person_has_checked_it(tmp_path: Path, key: str) -> None:
     project = copy_project(tmp_path / "projekt", ("mkdocs.yml", "programmes"))
     municipality = key.split("/")[0]
-    imported = palarchiwum(
-        project, "import", str(SOURCES[key]), "--gmina", municipality, "--program", "szkic"
-    )
+    imported = clerk(project, "import", str(SOURCES[key]), "--gmina", municipality, "--program", "szkic")
     assert imported.returncode == 0, imported.stderr
     record = project / "programmes" / municipality / "szkic" / "programme.yml"
     shown = record.relative_to(project).as_posix()
 
     # As imported: named as a draft at once, and every empty term list reported with it.
-    first = palarchiwum(project, "check")
+    first = clerk(project, "check")
     assert first.returncode == 1 and "Traceback" not in first.stderr
     draft_line = record.read_text(encoding="utf-8").splitlines().index("szkic: true") + 1
     assert f"{shown}:{draft_line}: szkic: {SZKIC}" in first.stderr
@@ -158,7 +145,7 @@ def test_draft_fails_check_until_a_person_has_checked_it(tmp_path: Path, key: st
     text = _unrecognised_filled(record.read_text(encoding="utf-8"), RECORDS[key])
     filled = re.sub(r"^(\s+)(tematy|grupy|rodzaje|zrodla): \[\]$", _one_term, text, flags=re.MULTILINE)
     record.write_text(filled, encoding="utf-8")
-    second = palarchiwum(project, "check")
+    second = clerk(project, "check")
     assert second.returncode == 1
     assert "(1 problem)" in second.stderr
     line = filled.splitlines().index("szkic: true") + 1
@@ -167,7 +154,7 @@ def test_draft_fails_check_until_a_person_has_checked_it(tmp_path: Path, key: st
 
     # Checked and released: the draft is a valid record.
     record.write_text(filled.replace("szkic: true\n", ""), encoding="utf-8")
-    third = palarchiwum(project, "check")
+    third = clerk(project, "check")
     assert third.returncode == 0, third.stderr
     assert f"{len(RECORDS) + 1} programów" in third.stdout
 
@@ -176,7 +163,7 @@ def test_import_writes_both_files_and_says_what_it_found(tmp_path: Path) -> None
     project = copy_project(tmp_path / "projekt", ("mkdocs.yml", "programmes"))
     source = SOURCES[RICHEST]
     municipality = RICHEST.split("/")[0]
-    result = palarchiwum(project, "import", str(source), "--gmina", municipality, "--program", "nowy")
+    result = clerk(project, "import", str(source), "--gmina", municipality, "--program", "nowy")
     assert result.returncode == 0, result.stderr
     folder = project / "programmes" / municipality / "nowy"
     draft = import_text(source.read_text(encoding="utf-8"))
@@ -196,12 +183,12 @@ def test_import_never_overwrites_a_programme(tmp_path: Path) -> None:
     key = min(SOURCES)
     municipality, slug = key.split("/")
     args = ("import", str(SOURCES[key]), "--gmina", municipality)
-    assert palarchiwum(project, *args, "--program", "nowy").returncode == 0
+    assert clerk(project, *args, "--program", "nowy").returncode == 0
     before = files_under(project / "programmes")
-    again = palarchiwum(project, *args, "--program", "nowy")
+    again = clerk(project, *args, "--program", "nowy")
     assert again.returncode == 1 and "Traceback" not in again.stderr
     assert f"Nic nie zapisano: folder programmes/{municipality}/nowy zawiera już program" in again.stderr
-    curated = palarchiwum(project, *args, "--program", slug)
+    curated = clerk(project, *args, "--program", slug)
     assert curated.returncode == 1 and "zawiera już program" in curated.stderr
     assert files_under(project / "programmes") == before
 
@@ -225,7 +212,7 @@ def test_import_explains_in_polish_and_writes_nothing(
     (project / "niepolski.txt").write_bytes("Program Aktywności Lokalnej\n".encode("cp1250"))
     (project / "pusty.txt").write_text("  \n", encoding="utf-8")
     before = files_under(project / "programmes")
-    result = palarchiwum(project, "import", *args)
+    result = clerk(project, "import", *args)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("Nic nie zapisano: ") and message in result.stderr
@@ -256,7 +243,7 @@ def test_a_record_marked_as_draft_is_not_published(tmp_path: Path) -> None:
         "ze słowników i usuń `szkic: true`)"
     ]
     write_archive(tmp_path / "programmes", record=PROGRAMME_YML.replace("tytul:", "szkic: false\ntytul:"))
-    assert palarchiwum(tmp_path, "check").returncode == 0
+    assert clerk(tmp_path, "check").returncode == 0
 
 
 def test_a_draft_is_named_as_one_even_before_its_schema_is_valid() -> None:

@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import PROGRAMME_MD, PROGRAMME_YML, copy_project, run_build, write_archive
-from growth import clerk
+from conftest import PROGRAMME_MD, PROGRAMME_YML, clerk, copy_project, run_build, write_archive
 from pages import PROGRAMMES, records, soup
 from palarchiwum.records.catalogue_records import Correction
 from palarchiwum.records.source_fidelity import LISTED, compare

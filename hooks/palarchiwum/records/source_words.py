@@ -139,7 +139,7 @@ def markdown_words(text: str) -> MarkdownWords:
 
 def words_of(text: str) -> list[str]:
     """A passage (as a clerk writes it in a record) in the same tokens, for matching."""
-    return _TOKEN.findall(_layout_removed(_markdown_syntax_removed(text)))
+    return _TOKEN.findall(_markdown_layout_removed(text))
 
 
 def _footnotes_apart(lines: list[str]) -> tuple[list[str], list[str], dict[int, str]]:
