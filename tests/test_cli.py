@@ -31,7 +31,7 @@ def test_check_lists_every_problem_and_fails(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert "(2 problemy)" in result.stderr
     assert "okres.do: koniec (2019) jest wcześniej niż początek (2020)" in result.stderr
-    assert "dzialania[0].cele[0]: odwołanie do nieznanego celu „c7”" in result.stderr
+    assert "dzialania[d1].cele[1]: odwołanie do nieznanego celu „c7”" in result.stderr
 
 
 def test_the_clerks_script_runs_the_tool_in_the_current_project(tmp_path: Path) -> None:

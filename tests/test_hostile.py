@@ -55,7 +55,7 @@ def test_an_attachment_outside_the_programme_folder_is_refused(tmp_path: Path) -
         f'    sha256: "{"0" * 64}"\n'
     )
     write_archive(tmp_path / "programmes", record=record)
-    assert any("zalaczniki[0].plik: ścieżka wychodzi poza folder programu" in p for p in problems(tmp_path))
+    assert any("zalaczniki[1].plik: ścieżka wychodzi poza folder programu" in p for p in problems(tmp_path))
 
 
 # NUL, BEL, an ANSI colour escape, DEL, C1 controls (NEL, CSI), the bidirectional override, embedding

@@ -15,7 +15,7 @@ from fidelity import coverage
 from palarchiwum.clerk.importing.drafting import DraftExists, import_text, write_draft
 from palarchiwum.records.catalogue_records import SECTIONS
 from palarchiwum.records.quotes import NormalisedText
-from palarchiwum.records.record_checks import draft_problems
+from palarchiwum.records.draft_records import to_complete
 from palarchiwum.records.schema_validation import schema_errors, validator
 from palarchiwum.records.yaml_parsing import parse_yaml
 
@@ -88,19 +88,26 @@ def test_draft_keeps_every_word_and_quotes_only_its_own_text(key: str) -> None:
 
 
 @pytest.mark.parametrize("key", sorted(SOURCES))
-def test_draft_breaks_the_schema_only_where_terms_are_missing(key: str) -> None:
+def test_draft_breaks_the_schema_only_where_it_is_left_to_complete(key: str) -> None:
     # Read as the archive reads it: dates stay text.
-    record = parse_yaml(import_text(SOURCES[key].read_text(encoding="utf-8")).record_yaml).data
+    doc = parse_yaml(import_text(SOURCES[key].read_text(encoding="utf-8")).record_yaml)
+    errors = [path for path, _, _ in schema_errors(validator("programme"), doc.data)]
+    # What szkic: true leaves to complete: an empty term list, a title or a period left null.
+    gaps = [p for p in errors if (p[-1] in TERM_KEYS and _at(doc.data, p) == []) or p in UNRECOGNISED]
+    assert errors == gaps
+    assert all(to_complete(doc, path) for path in errors)
+    empty = [item for item in _items(doc.data) if any(item.get(k) == [] for k in TERM_KEYS)]
+    assert len([p for p in errors if p[-1] in TERM_KEYS]) == len(empty)
     draft = import_text(SOURCES[key].read_text(encoding="utf-8")).record_yaml
-    errors = list(schema_errors(validator("programme"), record))
-    wanted = "lista ma za mało elementów (ma 0, potrzeba co najmniej 1 element)"
-    terms = [path for path, message, _ in errors if path[-1] in TERM_KEYS and message == wanted]
-    empty = [item for item in _items(record) if any(item.get(k) == [] for k in TERM_KEYS)]
-    assert len(terms) == len(empty)
-    # Beyond terms, only a required fact import could not find, left null with a word to the clerk.
-    for path, _, _ in errors:
-        if path not in terms:
-            assert path in UNRECOGNISED and re.search(UNRECOGNISED[path], draft, re.M), path
+    for path in errors:
+        if path in UNRECOGNISED:  # left null, with a word to the clerk
+            assert re.search(UNRECOGNISED[path], draft, re.M), path
+
+
+def _at(data: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path:
+        data = data[part]
+    return data
 
 
 # A required fact import leaves null where it cannot find it, and the comment that tells the clerk.
@@ -126,20 +133,19 @@ def test_draft_fails_check_until_a_person_has_checked_it(tmp_path: Path, key: st
     record = project / "programmes" / municipality / "szkic" / "programme.yml"
     shown = record.relative_to(project).as_posix()
 
-    # As imported: named as a draft at once, and every empty term list reported with it.
+    # As imported: one problem, the draft, saying what it leaves to complete (its empty term lists).
     first = clerk(project, "check")
     assert first.returncode == 1 and "Traceback" not in first.stderr
     draft_line = record.read_text(encoding="utf-8").splitlines().index("szkic: true") + 1
-    assert f"{shown}:{draft_line}: szkic: {SZKIC}" in first.stderr
     ours = [line for line in first.stderr.splitlines() if line.startswith(f"  {shown}:")]
-    empty = [
-        line for line in ours if ": szkic: " not in line and not re.search(r": (tytul|okres\.\w+): ", line)
-    ]
+    assert len(ours) == 1 and ours[0].startswith(f"  {shown}:{draft_line}: szkic: {SZKIC}")
     lists = re.findall(
         r"^\s+(?:tematy|grupy|rodzaje|zrodla): \[\]$", record.read_text(encoding="utf-8"), re.M
     )
-    assert len(empty) == len(lists)  # none when import recognised no item
-    assert all(re.search(r"\.(tematy|grupy|rodzaje|zrodla): ", line) for line in empty)
+    if lists:
+        assert f"do uzupełnienia: {len(lists)} pust" in ours[0] or f", {len(lists)} pust" in ours[0]
+    else:
+        assert "pust" not in ours[0]
 
     # Terms assigned, still marked as a draft: the check names it and refuses to publish it.
     text = _unrecognised_filled(record.read_text(encoding="utf-8"), RECORDS[key])
@@ -150,7 +156,7 @@ def test_draft_fails_check_until_a_person_has_checked_it(tmp_path: Path, key: st
     assert "(1 problem)" in second.stderr
     line = filled.splitlines().index("szkic: true") + 1
     assert f"{shown}:{line}: szkic: {SZKIC}" in second.stderr
-    assert "usuń `szkic: true`" in second.stderr
+    assert "usuń wiersz `szkic: true`" in second.stderr
 
     # Checked and released: the draft is a valid record.
     record.write_text(filled.replace("szkic: true\n", ""), encoding="utf-8")
@@ -238,22 +244,24 @@ def test_a_record_marked_as_draft_is_not_published(tmp_path: Path) -> None:
     record = PROGRAMME_YML.replace("tytul:", "szkic: true\ntytul:")
     write_archive(tmp_path / "programmes", record=record)
     line = line_of(record, "szkic: true")
-    assert problems(tmp_path) == [
-        f"{RECORD}:{line}: szkic: {SZKIC} (wskazówka: sprawdź każdą pozycję z tekstem, przypisz terminy "
-        "ze słowników i usuń `szkic: true`)"
-    ]
+    (found,) = problems(tmp_path)
+    assert found.startswith(f"{RECORD}:{line}: szkic: {SZKIC} (wskazówka: sprawdź każdą pozycję z tekstem")
+    assert "usuń wiersz `szkic: true`" in found and "do uzupełnienia" not in found
     write_archive(tmp_path / "programmes", record=PROGRAMME_YML.replace("tytul:", "szkic: false\ntytul:"))
     assert clerk(tmp_path, "check").returncode == 0
 
 
-def test_a_draft_is_named_as_one_even_before_its_schema_is_valid() -> None:
-    """For a loader that reports records failing their schema: the draft flag's problem alone."""
+def test_a_fresh_draft_has_one_problem_saying_what_is_left_to_complete(tmp_path: Path) -> None:
+    """Import's draft breaks no rule but the gaps szkic: true marks, and the check says which."""
     draft = import_text(SOURCES[RICHEST].read_text(encoding="utf-8"))
-    doc = parse_yaml(draft.record_yaml)
-    found = draft_problems(doc, "programme.yml")
+    write_archive(tmp_path / "programmes", record=draft.record_yaml, text=draft.markdown)
+    empty = sum(
+        1 for item in _items(parse_yaml(draft.record_yaml).data) for k in TERM_KEYS if item.get(k) == []
+    )
     line = draft.record_yaml.splitlines().index("szkic: true") + 1
-    assert [(p.line, p.field, p.message) for p in found] == [(line, "szkic", SZKIC)]
-    assert draft_problems(parse_yaml(PROGRAMME_YML), "programme.yml") == []
+    (found,) = problems(tmp_path)
+    assert found.startswith(f"{RECORD}:{line}: szkic: {SZKIC}")
+    assert empty and f"do uzupełnienia: {empty} pust" in found
 
 
 GENERAL = """\

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -96,15 +97,15 @@ def test_harmonogram_entry_ending_before_it_starts(tmp_path: Path) -> None:
     record = PROGRAMME_YML.replace('do: "2020-03"', 'do: "2019-12"')
     write_archive(tmp_path / "programmes", record=record)
     (found,) = problems(tmp_path)
-    assert "harmonogram[0].do: koniec (2019-12) jest wcześniej niż początek (2020-01)" in found
+    assert "harmonogram[h1].do: koniec (2019-12) jest wcześniej niż początek (2020-01)" in found
 
 
 def test_duplicate_ids(tmp_path: Path) -> None:
     record = PROGRAMME_YML.replace("  - id: c2", "  - id: c1")
     write_archive(tmp_path / "programmes", record=record)
     found = problems(tmp_path)
-    assert any("cele[1].id: identyfikator „c1” powtarza się" in p for p in found)
-    assert any("jest już użyty w cele[0]" in p for p in found)
+    assert any("cele[2].id: identyfikator „c1” powtarza się" in p for p in found)
+    assert any("jest już użyty w cele[1]" in p for p in found)
 
 
 def test_reference_to_an_unknown_id(tmp_path: Path) -> None:
@@ -112,7 +113,7 @@ def test_reference_to_an_unknown_id(tmp_path: Path) -> None:
     write_archive(tmp_path / "programmes", record=record)
     (found,) = problems(tmp_path)
     line = line_of(record, "cele: [c9]")
-    assert found.startswith(f"{RECORD}:{line}: dzialania[0].cele[0]: odwołanie do nieznanego celu „c9”")
+    assert found.startswith(f"{RECORD}:{line}: dzialania[d1].cele[1]: odwołanie do nieznanego celu „c9”")
     assert "znane identyfikatory: c1, c2, cg1" in found
 
 
@@ -121,7 +122,7 @@ def test_quote_not_in_the_text(tmp_path: Path) -> None:
     write_archive(tmp_path / "programmes", record=record)
     (found,) = problems(tmp_path)
     line = line_of(record, "Rozwój wolontariatu seniorów")
-    assert found.startswith(f"{RECORD}:{line}: cele[1].tresc: cytat nie występuje w programme.md")
+    assert found.startswith(f"{RECORD}:{line}: cele[c2].tresc: cytat nie występuje w programme.md")
     assert "Rozwój wolontariatu seniorów" in found
 
 
@@ -129,7 +130,7 @@ def test_quote_matches_whole_words_only(tmp_path: Path) -> None:
     record = PROGRAMME_YML.replace("brzmienie: osoby bezrobotne", "brzmienie: osoby bezrobotn")
     write_archive(tmp_path / "programmes", record=record)
     (found,) = problems(tmp_path)
-    assert "adresaci[0].brzmienie: cytat nie występuje" in found
+    assert "adresaci[a1].brzmienie: cytat nie występuje" in found
 
 
 def test_quote_ignores_line_breaks_and_emphasis(tmp_path: Path) -> None:
@@ -195,7 +196,7 @@ def test_attachment_checksum_is_verified(tmp_path: Path) -> None:
     )
     (folder / "programme.yml").write_text(record, encoding="utf-8")
     (found,) = problems(tmp_path)
-    assert "zalaczniki[0].sha256: suma SHA-256 nie zgadza się z plikiem" in found
+    assert "zalaczniki[1].sha256: suma SHA-256 nie zgadza się z plikiem" in found
     assert hashlib.sha256(b"tekst").hexdigest() in found
 
 
@@ -250,10 +251,10 @@ def test_an_empty_or_repeating_term_list_is_named_in_polish(tmp_path: Path) -> N
     write_archive(tmp_path / "programmes", record=record)
     found = problems(tmp_path)
     assert any(
-        "adresaci[0].grupy: lista ma za mało elementów (ma 0, potrzeba co najmniej 1 element)" in p
+        "adresaci[a1].grupy: lista ma za mało elementów (ma 0, potrzeba co najmniej 1 element)" in p
         for p in found
     ), found
-    assert any("cele[1].tematy: lista zawiera powtórzony element" in p for p in found), found
+    assert any("cele[c2].tematy: lista zawiera powtórzony element" in p for p in found), found
 
 
 def test_a_schema_definition_that_contains_itself_is_still_checked_at_every_depth() -> None:
@@ -265,3 +266,128 @@ def test_a_schema_definition_that_contains_itself_is_still_checked_at_every_dept
     assert not list(checker.iter_errors({"korzen": {"dzieci": [{"dzieci": [{"dzieci": []}]}]}}))
     (error,) = checker.iter_errors({"korzen": {"dzieci": [{"dzieci": [{"dzieci": 5}]}]}})
     assert list(error.absolute_path) == ["korzen", "dzieci", 0, "dzieci", 0, "dzieci"]
+
+
+def test_schema_problems_do_not_hide_the_other_problems_of_the_same_file(tmp_path: Path) -> None:
+    """One run shows every problem: the schema's (unknown key, missing field, wrong type) and,
+    beside them, the dates, quotes, terms and references of the same record."""
+    record = (
+        PROGRAMME_YML.replace(
+            "  organ: Rada Gminy Przykładowo\n", "  organ: Rada Gminy Przykładowo\n  numr: 1\n"
+        )
+        .replace("  numer: I/1/2020\n", "")
+        .replace("  od: 2020\n", "  od: [2020]\n")
+        .replace("  data: 2020-01-15\n", "  data: 2020-02-30\n")
+        .replace("tresc: Rozwój wolontariatu", "tresc: Rozwój wolontariatu za granicą")
+        .replace("[osoby-bezrobotne]", "[osoby-bezrobotni]")
+        .replace("    cele: [c1]\n", "    cele: [c7]\n")
+        .replace('    do: "2020-03"\n', '    do: "2019-03"\n')
+    )
+    write_archive(tmp_path / "programmes", record=record)
+    found = problems(tmp_path)
+    wanted = {
+        "uchwala.numr: nieznane pole „numr”": "numr: 1",
+        "uchwala.numer: brak wymaganego pola": "uchwala:",
+        "okres.od: zły typ wartości": "od: [2020]",
+        "uchwala.data: ": "data: 2020-02-30",
+        "cele[c2].tresc: cytat nie występuje": "Rozwój wolontariatu za granicą",
+        "adresaci[a1].grupy[1]: nieznany termin „osoby-bezrobotni”": "[osoby-bezrobotni]",
+        "dzialania[d1].cele[1]: odwołanie do nieznanego celu „c7”": "cele: [c7]",
+        "harmonogram[h1].do: koniec (2019-03) jest wcześniej": 'do: "2019-03"',
+    }
+    for field_and_message, line in wanted.items():
+        at = f"{RECORD}:{line_of(record, line)}: {field_and_message}"
+        assert any(p.startswith(at) for p in found), (at, found)
+    assert len(found) == len(wanted), found
+
+
+def test_a_municipality_and_a_vocabulary_show_every_problem_at_once(tmp_path: Path) -> None:
+    gmina = GMINA_YML.replace('teryt: "1234562"', 'teryt: "1234569"') + "herb: tak\n"
+    write_archive(tmp_path / "programmes", gmina=gmina)
+    vocabulary = tmp_path / "programmes" / "slowniki" / "adresaci.yml"
+    text = vocabulary.read_text(encoding="utf-8").replace(
+        "  - id: osoby-bezdomne", "  - id: osoby-bezrobotne", 1
+    )
+    vocabulary.write_text(text + "autor: ktoś\n", encoding="utf-8")
+    found = problems(tmp_path)
+    assert any("gmina.yml:" in p and "herb: nieznane pole" in p for p in found), found
+    assert any("gmina.yml:" in p and "teryt: kod TERYT 1234569 nie zgadza się" in p for p in found), found
+    assert any("adresaci.yml:" in p and "autor: nieznane pole" in p for p in found), found
+    assert any("adresaci.yml:" in p and "termin „osoby-bezrobotne” jest już zdefiniowany" in p for p in found)
+
+
+def test_a_list_item_is_named_by_its_id_or_counted_from_one(tmp_path: Path) -> None:
+    record = PROGRAMME_YML.replace(
+        "    tresc: Rozwój wolontariatu\n", "    tresc: Rozwój wolontariatu\n    waga: 2\n"
+    )
+    record = record.replace("  - id: c1\n", "  - id: 17\n")  # an id that is not text names no item
+    write_archive(tmp_path / "programmes", record=record)
+    found = problems(tmp_path)
+    assert any(": cele[c2].waga: nieznane pole „waga”" in p for p in found), found
+    assert any(": cele[1].id: zły typ wartości" in p for p in found), found
+
+
+# Mistakes a clerk makes, each at the line where it starts: (what the line becomes, the message).
+SYNTAX_MISTAKES = (
+    ('  - id: c2\n    tematy: [wolontariat]\n    tresc: "Rozwój wolontariatu\n', "niezamknięty cudzysłów"),
+    ("    tematy: [wolontariat\n", "niezamknięty nawias kwadratowy „[”"),
+    ("    tresc Rozwój wolontariatu\n", "brak dwukropka po kluczu"),
+    ("    tresc: Rozwój: wolontariatu\n", "dwukropek w niedozwolonym miejscu"),
+    ("\ttresc: Rozwój wolontariatu\n", "tabulator"),
+    ("     tresc: Rozwój wolontariatu\n", "złe wcięcie"),
+    ("    tresc: @Rozwój wolontariatu\n", "znak, od którego nie może się zaczynać wartość"),
+    ("    tresc: *Rozwój wolontariatu\n", "alias"),
+    ('    tresc: "Rozwój \\q wolontariatu"\n', "niedozwolona sekwencja z „\\”"),
+)
+
+
+@pytest.mark.parametrize("replacement, message", SYNTAX_MISTAKES, ids=lambda v: v[:24])
+def test_a_syntax_error_is_reported_at_the_line_where_the_mistake_starts(
+    tmp_path: Path, replacement: str, message: str
+) -> None:
+    line = "    tresc: Rozwój wolontariatu\n"
+    if replacement.startswith("  - id: c2"):
+        line = "  - id: c2\n    tematy: [wolontariat]\n    tresc: Rozwój wolontariatu\n"
+    elif "tematy" in replacement:
+        line = "    tematy: [wolontariat]\n"
+    assert line in PROGRAMME_YML
+    record = PROGRAMME_YML.replace(line, replacement)
+    write_archive(tmp_path / "programmes", record=record)
+    (found,) = problems(tmp_path)
+    mistake = record[: record.index(replacement)].count("\n") + replacement.count("\n")
+    assert found.startswith(f"{RECORD}:{mistake}: błąd składni YAML: "), found
+    assert message in found
+
+
+def test_every_syntax_error_is_explained_in_polish() -> None:
+    """Both of PyYAML's parsers, on thousands of damaged records: a Polish explanation every time."""
+    import random
+
+    import yaml
+
+    from palarchiwum.records import yaml_parsing
+
+    damage = ['"', "'", "[", "{", "}", "]", ":", "\t", "- ", "*a", "&a", "!x", "%", "@", "`", "|x", ">x", ",",
+              "? ", "\\", "  ", "---\n", "...\n", ": x", '"\\q"']  # fmt: skip
+    random.seed(18)
+    unexplained = set()
+    for base in {yaml_parsing._Base, yaml.SafeLoader}:
+        loader = type(
+            "Loader", (base,), {"yaml_implicit_resolvers": yaml_parsing._PlainLoader.yaml_implicit_resolvers}
+        )
+        for _ in range(1500):
+            text = PROGRAMME_YML
+            for _ in range(random.randint(1, 2)):
+                at = random.randrange(len(text))
+                text = text[:at] + random.choice(damage) + text[at:]
+            try:
+                yaml_parsing._PlainLoader, original = loader, yaml_parsing._PlainLoader
+                yaml_parsing.parse_yaml(text)
+            except yaml_parsing.YamlError as exc:
+                if "nie da się odczytać" in exc.message or re.search(
+                    r"\b(expected|found|while)\b", exc.message
+                ):
+                    unexplained.add(exc.message)
+            finally:
+                yaml_parsing._PlainLoader = original
+    assert unexplained == set()

@@ -14,10 +14,10 @@ VOCABULARY = "programmes/slowniki/adresaci.yml"
 @pytest.mark.parametrize(
     ("wrong", "right", "field", "vocabulary"),
     [
-        ("    grupy: [osoby-bezrobotne]", "osoby-bezrobotni", "adresaci[0].grupy[0]", "Adresaci"),
-        ("    tematy: [wolontariat]", "wolontarjat", "cele[1].tematy[0]", "Cele"),
-        ("  tematy: [aktywnosc-mieszkancow]", "aktywnosc-mieszkancy", "cel_glowny.tematy[0]", "Cele"),
-        ("    rodzaje: [aktywnosc-i-zaangazowanie]", "zaangazowanie", "rezultaty[0].rodzaje[0]", "Rezultaty"),
+        ("    grupy: [osoby-bezrobotne]", "osoby-bezrobotni", "adresaci[a1].grupy[1]", "Adresaci"),
+        ("    tematy: [wolontariat]", "wolontarjat", "cele[c2].tematy[1]", "Cele"),
+        ("  tematy: [aktywnosc-mieszkancow]", "aktywnosc-mieszkancy", "cel_glowny.tematy[1]", "Cele"),
+        ("    rodzaje: [aktywnosc-i-zaangazowanie]", "zaangazowanie", "rezultaty[r1].rodzaje[1]", "Rezultaty"),
     ],
 )
 def test_an_unknown_term_names_the_place_and_the_nearest_term(
@@ -43,9 +43,9 @@ def test_a_term_in_a_partner_or_financing_item_is_checked_too(tmp_path: Path) ->
     write_archive(tmp_path / "programmes", record=record)
     found = problems(tmp_path)
     assert len(found) == 2
-    assert "partnerzy[0].rodzaje[0]: nieznany termin „policjia”" in found[0]
+    assert "partnerzy[pa1].rodzaje[1]: nieznany termin „policjia”" in found[0]
     assert "czy chodziło o „policja”?" in found[0]
-    assert "finansowanie[0].zrodla[0]: nieznany termin „budzet-gmin”" in found[1]
+    assert "finansowanie[f1].zrodla[1]: nieznany termin „budzet-gmin”" in found[1]
     assert "czy chodziło o „budzet-gminy”?" in found[1]
 
 
@@ -53,7 +53,7 @@ def test_an_item_without_terms_is_refused(tmp_path: Path) -> None:
     record = PROGRAMME_YML.replace("    grupy: [osoby-bezrobotne]\n", "")
     write_archive(tmp_path / "programmes", record=record)
     (found,) = problems(tmp_path)
-    assert "adresaci[0].grupy: brak wymaganego pola" in found
+    assert "adresaci[a1].grupy: brak wymaganego pola" in found
     assert "programmes/slowniki/adresaci.yml" in found
 
 
@@ -61,7 +61,7 @@ def test_an_empty_term_list_is_refused(tmp_path: Path) -> None:
     record = PROGRAMME_YML.replace("    grupy: [osoby-bezrobotne]", "    grupy: []")
     write_archive(tmp_path / "programmes", record=record)
     (found,) = problems(tmp_path)
-    assert f"{RECORD}:{line_of(record, 'grupy: []')}: adresaci[0].grupy:" in found
+    assert f"{RECORD}:{line_of(record, 'grupy: []')}: adresaci[a1].grupy:" in found
 
 
 def test_a_missing_vocabulary_is_named(tmp_path: Path) -> None:
@@ -79,7 +79,7 @@ def test_a_term_defined_twice(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     (found,) = problems(tmp_path)
     first = line_of(text, "- id: osoby-bezrobotne")
-    assert found.startswith(f"{VOCABULARY}:{first + 4}: terminy[7].id: termin „osoby-bezrobotne” jest już")
+    assert found.startswith(f"{VOCABULARY}:{first + 4}: terminy[8].id: termin „osoby-bezrobotne” jest już")
     assert f"w wierszu {first}" in found
 
 
@@ -98,8 +98,8 @@ def test_result_kinds_must_say_hard_or_soft_and_other_terms_must_not(tmp_path: P
     )
     found = problems(tmp_path)
     assert len(found) == 2
-    assert "adresaci.yml:" in found[0] and "terminy[7].charakter: pole „charakter” ma sens tylko" in found[0]
-    assert "rezultaty.yml:" in found[1] and "terminy[0].charakter: brak wymaganego pola" in found[1]
+    assert "adresaci.yml:" in found[0] and "terminy[osoby-bezdomne].charakter: pole „charakter” ma sens tylko" in found[0]
+    assert "rezultaty.yml:" in found[1] and "terminy[integracja-spolecznosci].charakter: brak wymaganego pola" in found[1]
 
 
 def test_a_broken_vocabulary_does_not_bury_records_under_false_alarms(tmp_path: Path) -> None:
@@ -118,6 +118,6 @@ def test_a_vocabulary_term_needs_a_description_for_readers(tmp_path: Path) -> No
     path.write_text(text, encoding="utf-8")
     (found,) = problems(tmp_path)
     assert (
-        f"{VOCABULARY}:{line_of(text, '- id: osoby-bezdomne')}: terminy[7].opis: brak wymaganego pola"
+        f"{VOCABULARY}:{line_of(text, '- id: osoby-bezdomne')}: terminy[osoby-bezdomne].opis: brak wymaganego pola"
         in found
     )

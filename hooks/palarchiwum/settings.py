@@ -16,6 +16,7 @@ from palarchiwum.records.markdown_rendering import MarkdownSetup
 from palarchiwum.records.problems import InvalidArchive, Problem
 
 AS_OF_VARIABLE = "PAL_DATA_STANU"
+PREVIEW_VARIABLE = "PAL_PODGLAD"
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,8 @@ class Settings:
     # Pages in one part of the search index; None: as many as the archive's size allows
     # (search/pagefind_index.automatic_part_size).
     search_part_size: int | None = None
+    # The clerks' preview (bash scripts/archiwum podglad sets $PAL_PODGLAD=1): drafts are shown.
+    preview: bool = False
 
 
 def settings_from(
@@ -43,6 +46,7 @@ def settings_from(
         templates_dir=root / options.get("szablony", "overrides/strony"),
         as_of=_as_of(options, environ, today),
         search_part_size=_part_size(options.get("stron_w_czesci_indeksu")),
+        preview=environ.get(PREVIEW_VARIABLE) == "1",
     )
 
 

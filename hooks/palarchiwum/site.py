@@ -75,7 +75,7 @@ def prepare_site(root: Path, options: Mapping[str, Any], docs_dir: Path, site_ur
     Raises InvalidArchive listing every problem; history problems are warnings on the chronicle.
     """
     settings = from_environment(root, options)
-    archive = build_archive(settings.programmes_dir, root, settings.as_of)
+    archive = build_archive(settings.programmes_dir, root, settings.as_of, drafts=settings.preview)
     publisher = publisher_from(options)
     paths = [relative_posix(settings.programmes_dir, root), relative_posix(docs_dir, root)]
     versioned = (f"/{TEXT_FILE}", f"/{RECORD_FILE}")  # the files whose earlier texts are published

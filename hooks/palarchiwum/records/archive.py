@@ -87,9 +87,10 @@ def programme_order(programme: Programme) -> tuple[object, ...]:
     )
 
 
-def build_archive(programmes_dir: Path, root: Path, as_of: dt.date) -> Archive:
-    """Load, validate and cross-link the programmes folder; raise InvalidArchive listing every problem."""
-    loaded = load_folder(programmes_dir, root)
+def build_archive(programmes_dir: Path, root: Path, as_of: dt.date, drafts: bool = False) -> Archive:
+    """Load, validate and cross-link the programmes folder; raise InvalidArchive listing every
+    problem. With `drafts` (the clerks' preview only), drafts are part of it, marked as such."""
+    loaded = load_folder(programmes_dir, root, drafts)
     problems = list(loaded.problems)
     problems += _url_clashes(loaded.municipalities, loaded.programmes, root)
     problems += _link_relations(loaded.programmes, root)

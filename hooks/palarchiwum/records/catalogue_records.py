@@ -164,6 +164,7 @@ class Programme:
     superseded_by: list[str] = field(default_factory=list)
     amended_by: list[str] = field(default_factory=list)
     status: Status = Status.IN_FORCE
+    draft: bool = False  # a draft shown by the clerks' preview, never in a build (draft_records.py)
 
     @property
     def text(self) -> str:

@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import record_checks
+from . import draft_records, record_checks
 from .catalogue_records import SECTIONS, Attachment, Incomplete, Item, Municipality, Programme, Resolution
 from .compressed_texts import pack
 from .dates import PartialDate, parse_day
 from .problems import Problem
-from .record_files import Context, parse_record, read_record, schema_valid
+from .record_files import Context, check_schema, parse_record, read_record
 from .slugs import slugify
 from .source_fidelity import corrections_of, fidelity_problems
 from .text_files import read_text
@@ -35,8 +35,9 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
 
 
-def load_folder(programmes_dir: Path, root: Path) -> Loaded:
-    """Read every municipality and programme under `programmes_dir`."""
+def load_folder(programmes_dir: Path, root: Path, drafts: bool = False) -> Loaded:
+    """Read every municipality and programme under `programmes_dir`; with `drafts` (the clerks'
+    preview), drafts too, as far as they are complete (see ``draft_records``)."""
     loaded = Loaded()
     ctx = Context.fresh(root, loaded.problems)
     if not programmes_dir.is_dir():
@@ -61,7 +62,7 @@ def load_folder(programmes_dir: Path, root: Path) -> Loaded:
                     f"dodaj {ctx.shown(folder / MUNICIPALITY_FILE)} z danymi gminy",
                 )
             # Checked even when its municipality is not valid, so every problem shows in one run.
-            programme = _load_programme(programme_dir, municipality, vocabularies, ctx)
+            programme = _load_programme(programme_dir, municipality, vocabularies, ctx, drafts)
             if programme is not None:
                 loaded.programmes.append(programme)
         if municipality is not None:
@@ -81,18 +82,24 @@ def _load_municipality(folder: Path, ctx: Context) -> Municipality | None:
                 f"dodaj {MUNICIPALITY_FILE} albo usuń pusty folder",
             )
         return None
-    doc = read_record(path, "gmina", ctx)
-    if doc is None:
+    checked = read_record(path, "gmina", ctx)
+    if checked is None:
         return None
+    doc = checked.doc
     data = doc.data
-    if not folder.name.startswith(data["teryt"] + "-"):
+    teryt = data.get("teryt")
+    if teryt is not None and not folder.name.startswith(teryt + "-"):
+        example = f"{teryt}-{slugify(data['nazwa'])}" if "nazwa" in data else f"{teryt}-nazwa-gminy"
         ctx.add(
             path,
             doc.line_of(("teryt",)),
             "teryt",
-            f"kod TERYT {data['teryt']} nie zgadza się z nazwą folderu „{folder.name}”",
-            f"folder gminy nazywa się <teryt>-<nazwa>, np. {data['teryt']}-{slugify(data['nazwa'])}",
+            f"kod TERYT {teryt} nie zgadza się z nazwą folderu „{folder.name}”",
+            f"folder gminy nazywa się <teryt>-<nazwa>, np. {example}",
         )
+        return None
+    if not checked.valid:
+        return None
     return Municipality(
         key=folder.name,
         slug=slugify(folder.name),
@@ -115,6 +122,7 @@ def _load_programme(
     municipality: Municipality | None,
     vocabularies: dict[str, Vocabulary | None],
     ctx: Context,
+    drafts_shown: bool,
 ) -> Programme | None:
     record_path, text_path = folder / RECORD_FILE, folder / TEXT_FILE
     if not record_path.exists():
@@ -136,22 +144,25 @@ def _load_programme(
             f"dodaj {ctx.shown(text_path)}",
         )
         return None
-    doc = parse_record(record_path, ctx)
-    if doc is not None:
-        # A draft is named as one at once, even while it still breaks the schema.
-        ctx.problems.extend(record_checks.draft_problems(doc, ctx.shown(record_path)))
-        if not schema_valid(doc, record_path, "programme", ctx):
-            doc = None
+    parsed = parse_record(record_path, ctx)
     text = read_text(text_path, ctx.shown(text_path), ctx.problems)
-    if doc is None or text is None:
-        return None
+    if parsed is None:
+        return None  # a file that cannot be parsed stops only its own deeper checks
     before = len(ctx.problems)
+    draft = draft_records.is_draft(parsed.data)
+    forgiving = draft_records.to_complete if draft else None
+    checked = check_schema(parsed, record_path, "programme", ctx, forgiving)
+    ctx.problems.extend(draft_records.draft_problems(checked, ctx.shown(record_path), preview=drafts_shown))
+    if text is None:
+        return None
+    # Every check runs on what the schema accepted, so that one run shows every problem.
+    doc = checked.doc
     found = record_checks.check_programme(doc, text, folder, ctx.shown(record_path), vocabularies)
     found += fidelity_problems(doc, text, folder, ctx.shown(text_path), ctx.shown(record_path))
     ctx.problems.extend(found)
     if len(ctx.problems) > before or municipality is None:
         return None
-    return _programme(doc.data, text, folder, municipality, record_path, text_path)
+    return _programme(doc.data, text, folder, municipality, record_path, text_path, draft)
 
 
 def _programme(
@@ -161,6 +172,7 @@ def _programme(
     municipality: Municipality,
     record_path: Path,
     text_path: Path,
+    draft: bool,
 ) -> Programme:
     """Build a programme from a record that passed every check."""
     key = f"{municipality.key}/{folder.name}"
@@ -191,6 +203,7 @@ def _programme(
         packed_text=pack(text),
         record_path=record_path,
         text_path=text_path,
+        draft=draft,
     )
 
 
@@ -221,7 +234,7 @@ def _item(section: str, raw: dict[str, Any]) -> Item:
         actions=tuple(raw.get("dzialania", [])),
         start=PartialDate.parse(raw["od"]) if "od" in raw else None,
         end=PartialDate.parse(raw["do"]) if "do" in raw else None,
-        terms=tuple(raw[carried[1]]) if carried else (),
+        terms=tuple(raw.get(carried[1], ())) if carried else (),  # a draft's may be left out
     )
 
 

@@ -28,8 +28,10 @@ def check_programme(
     shown: str,
     vocabularies: Mapping[str, Vocabulary | None],
 ) -> list[Problem]:
-    """Every problem of a schema-valid record and its text, as Problems located in the record.
+    """Every problem of a record and its text, as Problems located in the record.
 
+    The record holds what its schema accepted (see ``record_files.check_schema``): a value the
+    schema refused is absent, a refused list item is None; so each check reads with care.
     A vocabulary that could not be read is None: its terms go unchecked (its own problems are
     reported), so that one broken file does not bury every record under false alarms.
     """
@@ -42,48 +44,32 @@ def check_programme(
         *_check_attachments(data, folder),
     ]
     return [
-        Problem(shown, doc.line_of(path), field_path(path), message, hint) for path, message, hint in found
+        Problem(shown, doc.line_of(path), field_path(path, data), message, hint)
+        for path, message, hint in found
     ]
-
-
-def draft_problems(doc: YamlDocument, shown: str) -> list[Problem]:
-    """The draft flag's problem, checked before the schema so that a draft is named at once."""
-    data = doc.data if isinstance(doc.data, dict) else {}
-    return [
-        Problem(shown, doc.line_of(path), field_path(path), message, hint)
-        for path, message, hint in _check_draft(data)
-    ]
-
-
-def _check_draft(data: dict[str, Any]) -> Found:
-    """A draft (``szkic: true``, from ``import`` or ``new program``) is never published unchecked."""
-    if data.get("szkic") is True:
-        yield (
-            ("szkic",),
-            "rekord jest szkicem (z polecenia import albo new) i nie może zostać opublikowany",
-            "sprawdź każdą pozycję z tekstem, przypisz terminy ze słowników i usuń `szkic: true`",
-        )
 
 
 def _check_dates(data: dict[str, Any]) -> Found:
-    if data["uchwala"]["data"] is not None:
-        try:
-            parse_day(data["uchwala"]["data"])
-        except NotADate as exc:
-            yield ("uchwala", "data"), str(exc), "podaj datę w formacie RRRR-MM-DD, np. 2014-04-29"
-    if data.get("uchylenie"):
-        try:
-            parse_day(data["uchylenie"]["data"])
-        except NotADate as exc:
-            yield ("uchylenie", "data"), str(exc), "podaj datę w formacie RRRR-MM-DD"
-    yield from _check_range(data["okres"], ("okres",))
-    for i, entry in enumerate(data.get("harmonogram", [])):
+    for section, hint in (
+        ("uchwala", "podaj datę w formacie RRRR-MM-DD, np. 2014-04-29"),
+        ("uchylenie", "podaj datę w formacie RRRR-MM-DD"),
+    ):
+        day = _mapping(data.get(section)).get("data")
+        if day is not None:
+            try:
+                parse_day(day)
+            except NotADate as exc:
+                yield (section, "data"), str(exc), hint
+    yield from _check_range(_mapping(data.get("okres")), ("okres",))
+    for i, entry in _entries(data, "harmonogram"):
         yield from _check_range(entry, ("harmonogram", i))
 
 
 def _check_range(entry: dict[str, Any], path: tuple[str | int, ...]) -> Found:
     bounds: dict[str, PartialDate] = {}
     for key in ("od", "do"):
+        if entry.get(key) is None:
+            continue  # absent, or refused by the schema
         try:
             bounds[key] = PartialDate.parse(entry[key])
         except NotADate as exc:
@@ -98,30 +84,31 @@ def _check_range(entry: dict[str, Any], path: tuple[str | int, ...]) -> Found:
 
 def _check_ids(data: dict[str, Any]) -> Found:
     seen: dict[str, tuple[str | int, ...]] = {}
-    entries = [("cel_glowny",)] if data.get("cel_glowny") else []
-    entries += [(name, i) for name, _ in SECTIONS for i in range(len(data.get(name, [])))]
-    for path in entries:
-        item_id = _at(data, path)["id"]
+    main = _mapping(data.get("cel_glowny"))
+    entries: list[tuple[tuple[str | int, ...], dict[str, Any]]] = [(("cel_glowny",), main)] if main else []
+    entries += [((name, i), entry) for name, _ in SECTIONS for i, entry in _entries(data, name)]
+    for path, entry in entries:
+        item_id = entry.get("id")
+        if item_id is None:
+            continue
         if item_id in seen:
             yield (
                 (*path, "id"),
                 f"identyfikator „{item_id}” powtarza się",
-                (f"jest już użyty w {field_path(seen[item_id])}; każda pozycja musi mieć własny"),
+                (f"jest już użyty w {field_path(seen[item_id], data)}; każda pozycja musi mieć własny"),
             )
         else:
             seen[item_id] = path
-    goals = {g["id"] for g in data.get("cele", [])} | (
-        {data["cel_glowny"]["id"]} if data.get("cel_glowny") else set()
-    )
-    actions = {d["id"] for d in data.get("dzialania", [])}
+    goals = _ids(data, "cele") | ({main["id"]} if "id" in main else set())
+    actions = _ids(data, "dzialania")
     for section, ref_key, known, noun in (
         ("dzialania", "cele", goals, "celu"),
         ("rezultaty", "cele", goals, "celu"),
         ("harmonogram", "dzialania", actions, "działania"),
     ):
-        for i, entry in enumerate(data.get(section, [])):
-            for j, ref in enumerate(entry.get(ref_key, [])):
-                if ref not in known:
+        for i, entry in _entries(data, section):
+            for j, ref in enumerate(_list(entry.get(ref_key))):
+                if ref is not None and ref not in known:
                     listed = ", ".join(sorted(known)) or "brak"
                     yield (
                         (section, i, ref_key, j),
@@ -136,11 +123,12 @@ def _check_terms(data: dict[str, Any], vocabularies: Mapping[str, Vocabulary | N
         if vocabulary is None:
             continue
         known = [t.id for t in vocabulary.terms]
-        raw = data.get(section) or []
-        entries = [(section,)] if isinstance(raw, dict) else [(section, i) for i in range(len(raw))]
-        for path in entries:
-            for j, term in enumerate(_at(data, path).get(name, [])):
-                if term not in known:
+        raw = data.get(section)
+        entries = [((section,), raw)] if isinstance(raw, dict) else []
+        entries += [((section, i), entry) for i, entry in _entries(data, section)]
+        for path, entry in entries:
+            for j, term in enumerate(_list(entry.get(name))):
+                if term is not None and term not in known:
                     nearest = difflib.get_close_matches(term, known, n=1, cutoff=0)
                     yield (
                         (*path, name, j),
@@ -172,7 +160,9 @@ def _check_quotes(data: Any, text: NormalisedText, path: tuple[str | int, ...] =
 
 def _check_attachments(data: dict[str, Any], folder: Path) -> Found:
     base = folder.resolve()
-    for i, entry in enumerate(data.get("zalaczniki", [])):
+    for i, entry in _entries(data, "zalaczniki"):
+        if "plik" not in entry:
+            continue
         path = (folder / entry["plik"]).resolve()
         if not path.is_relative_to(base):
             yield (
@@ -186,7 +176,7 @@ def _check_attachments(data: dict[str, Any], folder: Path) -> Found:
                 f"brak pliku {entry['plik']}",
                 ("dodaj plik do folderu programu albo popraw ścieżkę"),
             )
-        elif (actual := _sha256(path)) != entry["sha256"]:
+        elif "sha256" in entry and (actual := _sha256(path)) != entry["sha256"]:
             yield (
                 ("zalaczniki", i, "sha256"),
                 "suma SHA-256 nie zgadza się z plikiem",
@@ -202,10 +192,21 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _at(data: Any, path: tuple[str | int, ...]) -> Any:
-    for part in path:
-        data = data[part]
-    return data
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _entries(data: dict[str, Any], section: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(position, item) of a list section's items the schema accepted."""
+    return ((i, item) for i, item in enumerate(_list(data.get(section))) if isinstance(item, dict))
+
+
+def _ids(data: dict[str, Any], section: str) -> set[str]:
+    return {entry["id"] for _, entry in _entries(data, section) if "id" in entry}
 
 
 def _short(text: str, limit: int = 70) -> str:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
 from .problems import Problem, display_path
-from .schema_validation import field_path, schema_errors, validator
+from .schema_validation import field_path, schema_errors, valid_part, validator
 from .text_files import read_text
 from .yaml_parsing import YamlDocument, YamlError, parse_yaml
 
@@ -34,12 +35,10 @@ class Context:
         self.problems.append(Problem(self.shown(path), line, field_, message, hint))
 
 
-def read_record(path: Path, schema_name: str, ctx: Context) -> YamlDocument | None:
-    """Parse and schema-check one YAML file; None when it cannot be used."""
+def read_record(path: Path, schema_name: str, ctx: Context) -> Checked | None:
+    """Parse and schema-check one YAML file; None when it cannot be parsed."""
     doc = parse_record(path, ctx)
-    if doc is None or not schema_valid(doc, path, schema_name, ctx):
-        return None
-    return doc
+    return None if doc is None else check_schema(doc, path, schema_name, ctx)
 
 
 def parse_record(path: Path, ctx: Context) -> YamlDocument | None:
@@ -64,9 +63,31 @@ def parse_record(path: Path, ctx: Context) -> YamlDocument | None:
     return doc
 
 
-def schema_valid(doc: YamlDocument, path: Path, schema_name: str, ctx: Context) -> bool:
-    """Add every schema problem of a parsed file; True when there is none."""
-    before = len(ctx.problems)
+@dataclass(frozen=True)
+class Checked:
+    """A parsed file after its schema check: the values the schema accepts (refused ones left
+    out, see ``valid_part``), whether it had none to refuse, and the values `forgiven` spared."""
+
+    doc: YamlDocument
+    parsed: YamlDocument  # the file as written
+    valid: bool
+    forgiven: tuple[tuple[str | int, ...], ...] = ()
+
+
+Forgiving = Callable[[YamlDocument, tuple[str | int, ...]], bool]
+
+
+def check_schema(
+    doc: YamlDocument, path: Path, schema_name: str, ctx: Context, forgiving: Forgiving | None = None
+) -> Checked:
+    """Add every schema problem of a parsed file, except those `forgiving` spares, and keep what
+    the deeper checks can still read."""
+    refused, forgiven = [], []
     for path_, message, hint in schema_errors(ctx.validators[schema_name], doc.data):
-        ctx.add(path, doc.line_of(path_), field_path(path_), message, hint)
-    return len(ctx.problems) == before
+        if forgiving is not None and forgiving(doc, path_):
+            forgiven.append(path_)
+            continue
+        refused.append(path_)
+        ctx.add(path, doc.line_of(path_), field_path(path_, doc.data), message, hint)
+    kept = YamlDocument(valid_part(doc.data, refused + forgiven), doc.lines)
+    return Checked(kept, doc, not refused, tuple(forgiven))

@@ -49,12 +49,53 @@ def _inline_refs(node: Any, defs: dict[str, Any], chain: tuple[str, ...]) -> Any
     return {key: value if key == "$defs" else _inline_refs(value, defs, chain) for key, value in node.items()}
 
 
-def field_path(path: tuple[str | int, ...] | list[str | int]) -> str:
-    """A field path as a clerk writes it: ``cele[2].tresc``."""
+def field_path(path: tuple[str | int, ...] | list[str | int], data: Any = None) -> str:
+    """A field path as a clerk reads it: a list item by its id where it has one (``cele[c5].tresc``),
+    otherwise by its position counted from 1 (``zalaczniki[1].plik``, the first attachment)."""
     out = ""
+    node = data
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            item = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+            item_id = _own_id(item, node)
+            out += f"[{item_id}]" if item_id else f"[{part + 1}]"
+            node = item
+        else:
+            out += f".{part}" if out else str(part)
+            node = node.get(part) if isinstance(node, dict) else None
     return out
+
+
+def _own_id(item: Any, items: Any) -> str | None:
+    """The item's id, when it names this item alone in its list."""
+    item_id = item.get("id") if isinstance(item, dict) else None
+    if not isinstance(item_id, str) or not item_id:
+        return None
+    same = sum(1 for other in items if isinstance(other, dict) and other.get("id") == item_id)
+    return item_id if same == 1 else None
+
+
+_GONE = object()
+
+
+def valid_part(data: Any, invalid: list[tuple[str | int, ...]]) -> Any:
+    """A copy of `data` without the values the schema refused, so that the checks beyond the
+    schema can still run on the rest: a refused key is left out, a refused list item becomes
+    None (the other items keep their positions and lines)."""
+    doomed = {tuple(path) for path in invalid}
+    return _without(data, (), doomed)
+
+
+def _without(node: Any, path: tuple[str | int, ...], doomed: set[tuple[str | int, ...]]) -> Any:
+    if path in doomed:
+        return _GONE
+    if isinstance(node, dict):
+        kept = {key: _without(value, (*path, key), doomed) for key, value in node.items()}
+        return {key: value for key, value in kept.items() if value is not _GONE}
+    if isinstance(node, list):
+        items = [_without(value, (*path, i), doomed) for i, value in enumerate(node)]
+        return [None if item is _GONE else item for item in items]
+    return node
 
 
 def schema_errors(

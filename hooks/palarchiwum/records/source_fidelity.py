@@ -95,7 +95,19 @@ def compare(source: str, markdown: str, corrections: Sequence[Correction] = ()) 
 
 
 def corrections_of(data: dict[str, Any]) -> tuple[Correction, ...]:
-    return tuple(Correction(c["zrodlo"], c["tekst"], c["powod"]) for c in data.get("poprawki_redakcyjne", []))
+    return tuple(correction for _, correction in _declared(data))
+
+
+def _declared(data: dict[str, Any]) -> list[tuple[int, Correction]]:
+    """(position in the record, correction) of each declared correction; of a record the schema
+    refused in part, those it accepted whole (a refused one is None, see
+    ``record_files.check_schema``)."""
+    listed = data.get("poprawki_redakcyjne")
+    return [
+        (i, Correction(c["zrodlo"], c["tekst"], c["powod"]))
+        for i, c in enumerate(listed if isinstance(listed, list) else [])
+        if isinstance(c, dict) and {"zrodlo", "tekst", "powod"} <= c.keys()
+    ]
 
 
 def fidelity_problems(
@@ -103,9 +115,14 @@ def fidelity_problems(
 ) -> list[Problem]:
     """The problems of programme.md against each source attachment the record names."""
     data = doc.data
-    corrections = corrections_of(data)
+    declared = _declared(data)
+    corrections = [correction for _, correction in declared]
+    positions = [position for position, _ in declared]
     problems: list[Problem] = []
-    for index, attachment in enumerate(data.get("zalaczniki", [])):
+    listed = data.get("zalaczniki")
+    for index, attachment in enumerate(listed if isinstance(listed, list) else []):
+        if not isinstance(attachment, dict) or "plik" not in attachment:
+            continue
         file = (folder / attachment["plik"]).resolve()
         # Only a file inside the programme's folder is read (the record's checks report the rest):
         # a path such as /etc/passwd must never reach a log through the differences shown.
@@ -115,15 +132,14 @@ def fidelity_problems(
         try:
             source = _read_source(file)
         except UnusableSource as exc:
-            problems.append(
-                Problem(record_shown, doc.line_of(path), field_path(path), str(exc), _SOURCE_HINT)
-            )
+            shown_path = field_path(path, data)
+            problems.append(Problem(record_shown, doc.line_of(path), shown_path, str(exc), _SOURCE_HINT))
             continue
         if source is None:
             continue  # a missing file or a wrong checksum is reported by the record's checks
         comparison = compare(source, text, corrections)
         problems += _difference_problems(comparison, attachment["plik"], text_shown)
-        problems += _correction_problems(comparison, doc, record_shown, attachment["plik"])
+        problems += _correction_problems(comparison, positions, doc, record_shown, attachment["plik"])
     return problems
 
 
@@ -247,7 +263,7 @@ def _difference_problems(comparison: Comparison, source_name: str, shown: str) -
 
 
 def _correction_problems(
-    comparison: Comparison, doc: YamlDocument, shown: str, source_name: str
+    comparison: Comparison, positions: list[int], doc: YamlDocument, shown: str, source_name: str
 ) -> list[Problem]:
     """A declared correction that the source or programme.md does not have, at its record line."""
     unmatched = f"poprawka nie pasuje do źródła: tego fragmentu nie ma w {source_name}"
@@ -259,6 +275,6 @@ def _correction_problems(
     problems = []
     for indexes, key, message, hint in wrong:
         for index in indexes:
-            path = ("poprawki_redakcyjne", index, key)
-            problems.append(Problem(shown, doc.line_of(path), field_path(path), message, hint))
+            path = ("poprawki_redakcyjne", positions[index], key)
+            problems.append(Problem(shown, doc.line_of(path), field_path(path, doc.data), message, hint))
     return problems

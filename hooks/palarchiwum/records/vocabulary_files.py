@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from .record_files import Context, read_record
+from .schema_validation import field_path
 from .vocabularies import VOCABULARY_FOLDER, Term, Vocabulary, vocabulary_keys
 from .yaml_parsing import YamlDocument
 
@@ -29,14 +30,14 @@ def _load_vocabulary(path: Path, key: str, ctx: Context) -> Vocabulary | None:
             f"utwórz plik {ctx.shown(path)} z listą terminów (wzór: pozostałe pliki w tym folderze)",
         )
         return None
-    doc = read_record(path, "slownik", ctx)
-    if doc is None:
+    checked = read_record(path, "slownik", ctx)
+    if checked is None:
         return None
     before = len(ctx.problems)
-    _check_terms(doc, key, path, ctx)
-    if len(ctx.problems) > before:
+    _check_terms(checked.parsed, key, path, ctx)
+    if len(ctx.problems) > before or not checked.valid:
         return None
-    data = doc.data
+    data = checked.doc.data
     terms = tuple(_term(key, raw) for raw in data["terminy"])
     return Vocabulary(key, data["nazwa"], data["opis"], terms, path)
 
@@ -44,22 +45,28 @@ def _load_vocabulary(path: Path, key: str, ctx: Context) -> Vocabulary | None:
 def _check_terms(doc: YamlDocument, key: str, path: Path, ctx: Context) -> None:
     """Ids are unique; result kinds say hard or soft, and other terms do not."""
     seen: dict[str, int] = {}
-    for i, raw in enumerate(doc.data["terminy"]):
+    terms = doc.data.get("terminy")
+    for i, raw in enumerate(terms if isinstance(terms, list) else []):
+        if not isinstance(raw, dict):
+            continue  # the schema's problem
         line = doc.line_of(("terminy", i, "id"))
-        if raw["id"] in seen:
+        named = field_path(("terminy", i), doc.data)
+        term_id = raw.get("id")
+        if isinstance(term_id, str) and term_id in seen:
             ctx.add(
                 path,
                 line,
-                f"terminy[{i}].id",
-                f"termin „{raw['id']}” jest już zdefiniowany w wierszu {seen[raw['id']]}",
+                f"{named}.id",
+                f"termin „{term_id}” jest już zdefiniowany w wierszu {seen[term_id]}",
                 "każdy termin występuje w słowniku raz; połącz oba wpisy",
             )
-        seen.setdefault(raw["id"], line)
+        if isinstance(term_id, str):
+            seen.setdefault(term_id, line)
         if key == CHARACTER_VOCABULARY and "charakter" not in raw:
             ctx.add(
                 path,
                 doc.line_of(("terminy", i)),
-                f"terminy[{i}].charakter",
+                f"{named}.charakter",
                 "brak wymaganego pola",
                 "rodzaj rezultatu jest twardy (da się policzyć lub sprawdzić) albo miekki",
             )
@@ -67,7 +74,7 @@ def _check_terms(doc: YamlDocument, key: str, path: Path, ctx: Context) -> None:
             ctx.add(
                 path,
                 doc.line_of(("terminy", i, "charakter")),
-                f"terminy[{i}].charakter",
+                f"{named}.charakter",
                 "pole „charakter” ma sens tylko w słowniku rezultatów",
                 "usuń to pole",
             )

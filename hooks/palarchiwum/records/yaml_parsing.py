@@ -6,6 +6,7 @@ validation treats them the same whether or not the clerk quoted them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,11 +84,10 @@ def parse_yaml(text: str) -> YamlDocument:
         doc.data = _convert(loader, node, (), doc.lines, set())
         return doc
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        raise YamlError(line, f"błąd składni YAML: {_explain(exc)}", _SYNTAX_HINT) from None
-    except yaml.YAMLError as exc:
-        raise YamlError(1, f"błąd składni YAML: {exc}") from None
+        line, explained = _unclosed_quote(text) or (_line_of_mistake(exc), _explain(exc, text))
+        raise YamlError(line, f"błąd składni YAML: {explained}", _SYNTAX_HINT) from None
+    except yaml.YAMLError:
+        raise YamlError(1, "błąd składni YAML: pliku nie da się odczytać", _SYNTAX_HINT) from None
     finally:
         loader.dispose()
 
@@ -136,30 +136,127 @@ def _past_limit(depth: int, nodes: int, size: int) -> str:
 _SYNTAX_HINT = (
     "sprawdź wcięcia (spacjami), dwukropki po kluczach i cudzysłowy wokół tekstów zawierających „: ”"
 )
-# PyYAML's messages, in the words a clerk needs.
-_SYNTAX_MESSAGES = (
-    (
-        "mapping values are not allowed",
-        "dwukropek w niedozwolonym miejscu; tekst zawierający „: ” ujmij w cudzysłów",
-    ),
-    ("could not find expected ':'", "brak dwukropka po kluczu"),
-    ("cannot start any token", "niedozwolony znak (np. tabulator) — wcięcia w YAML robi się spacjami"),
-    ("expected <block end>", "złe wcięcie: wiersz nie pasuje do poziomu wcięcia sąsiednich wierszy"),
-    ("expected ',' or ']'", "niezamknięty nawias kwadratowy „[”"),
-    ("expected ',' or '}'", "niezamknięty nawias klamrowy „{”"),
-    ("found unexpected end of stream", "niezamknięty cudzysłów"),
-    ("found unknown escape character", "niedozwolona sekwencja z „\\” w tekście w cudzysłowie"),
-    ("found undefined alias", "aliasy YAML (*nazwa) nie są dozwolone"),
-    ("found another document", "plik zawiera więcej niż jeden dokument YAML (usuń „---”)"),
+# Where the parser notices a mistake is often lines after it starts: an unclosed quote or bracket
+# is noticed where the file ends, a key without its colon at the next key. For these, the mistake
+# starts where the parser began reading the value (its context), not where it gave up.
+_STARTS_AT_CONTEXT = (
+    "while scanning a simple key",
+    "while scanning a quoted scalar",
+    "while scanning a double-quoted scalar",
+    "while parsing a quoted scalar",
+    "while parsing a flow sequence",
+    "while parsing a flow mapping",
 )
 
 
-def _explain(exc: yaml.MarkedYAMLError) -> str:
-    problem = str(exc.problem or exc.context or "")
-    for english, polish in _SYNTAX_MESSAGES:
-        if english in problem:
+def _line_of_mistake(exc: yaml.MarkedYAMLError) -> int:
+    starts_earlier = exc.context_mark is not None and str(exc.context or "").startswith(_STARTS_AT_CONTEXT)
+    mark = exc.context_mark if starts_earlier else (exc.problem_mark or exc.context_mark)
+    return mark.line + 1 if mark else 1
+
+
+def _character_at(text: str, mark: yaml.Mark | None) -> str:
+    lines = text.splitlines()
+    if mark is None or mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
+        return ""
+    return lines[mark.line][mark.column]
+
+
+_QUOTE_IT = "tekst zaczynający się od tego znaku ujmij w cudzysłów"
+# The messages of both of PyYAML's parsers (libyaml's and the pure-Python one), in the words a
+# clerk needs: (words of the parser's context, words of its problem, the Polish explanation).
+_SYNTAX_MESSAGES = (
+    ("while scanning an alias", "", f"„*” na początku wartości oznacza w YAML alias; {_QUOTE_IT}"),
+    ("while scanning an anchor", "", f"„&” na początku wartości oznacza w YAML kotwicę; {_QUOTE_IT}"),
+    ("while scanning a tag", "", f"„!” na początku wartości oznacza w YAML znacznik; {_QUOTE_IT}"),
+    ("while scanning a directive", "", f"„%” na początku wiersza oznacza w YAML dyrektywę; {_QUOTE_IT}"),
+    (
+        "while scanning a block scalar",
+        "",
+        "po „|” albo „>” nic nie może stać w tym samym wierszu; tekst zacznij od następnego wiersza",
+    ),
+    (
+        "while parsing a block collection",
+        "",
+        "element listy nie zaczyna się od „- ” albo ma inne wcięcie niż pozostałe elementy",
+    ),
+    (
+        "",
+        "mapping values are not allowed",
+        "dwukropek w niedozwolonym miejscu; tekst zawierający „: ” ujmij w cudzysłów",
+    ),
+    ("", "mapping keys are not allowed", "klucz w niedozwolonym miejscu; sprawdź wcięcie wiersza"),
+    ("", "could not find expected ':'", "brak dwukropka po kluczu"),
+    ("", "unexpected ':'", "dwukropek w niedozwolonym miejscu; tekst zawierający „:” ujmij w cudzysłów"),
+    ("", "tab character", "tabulator we wcięciu — wcięcia w YAML robi się spacjami"),
+    (
+        "",
+        "cannot start any token",
+        f"znak, od którego nie może się zaczynać wartość (np. @ albo `); {_QUOTE_IT}",
+    ),
+    ("", "did not find expected key", "złe wcięcie: wiersz nie pasuje do poziomu wcięcia sąsiednich wierszy"),
+    ("", "expected <block end>", "złe wcięcie: wiersz nie pasuje do poziomu wcięcia sąsiednich wierszy"),
+    (
+        "",
+        "sequence entries are not allowed",
+        "element listy („- ”) w miejscu, gdzie lista nie może się zacząć; sprawdź wcięcie",
+    ),
+    (
+        "",
+        "expected ',' or ']'",
+        "niezamknięty nawias kwadratowy „[” albo brak przecinka między elementami listy",
+    ),
+    ("", "expected ',' or '}'", "niezamknięty nawias klamrowy „{” albo brak przecinka między polami"),
+    ("", "node content", "brak wartości tam, gdzie powinna być (np. przecinek albo „-” bez elementu)"),
+    ("", "unexpected end of stream", "niezamknięty cudzysłów"),
+    (
+        "",
+        "unknown escape character",
+        "niedozwolona sekwencja z „\\” w tekście w cudzysłowie (w cudzysłowie '…' nie trzeba jej)",
+    ),
+    ("", "undefined alias", "aliasy YAML (*nazwa) nie są dozwolone"),
+    ("", "found another document", "plik zawiera więcej niż jeden dokument YAML (usuń „---”)"),
+    (
+        "",
+        "document start",
+        "tekst po zakończeniu dokumentu (np. po wierszu „...”); usuń go albo popraw wcięcie",
+    ),
+)
+
+
+# A line inside a quoted text that looks like the next field of the record: the quote was left open.
+_KEY_LINE = re.compile(r"^\s*(?:- )?[a-z_]+:(?: |$)")
+
+
+def _unclosed_quote(text: str) -> tuple[int, str] | None:
+    """(line, explanation) of a quote left open on one line and closed by another value's quote
+    further down: the parser fails only after the quote closes, at a line that is not wrong."""
+    loader = _PlainLoader(text)
+    lines = text.splitlines()
+    try:
+        while (token := loader.get_token()) is not None:
+            if type(token) is yaml.ScalarToken and token.style in ('"', "'"):
+                first, last = token.start_mark.line, token.end_mark.line
+                if any(_KEY_LINE.match(line) for line in lines[first + 1 : last]):
+                    return (
+                        first + 1,
+                        "niezamknięty cudzysłów: tekst w cudzysłowie ciągnie się przez kolejne pola",
+                    )
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    return None
+
+
+def _explain(exc: yaml.MarkedYAMLError, text: str) -> str:
+    context, problem = str(exc.context or ""), str(exc.problem or "")
+    if _character_at(text, exc.problem_mark) == "\t":
+        return "tabulator — wcięcia i odstępy w YAML robi się spacjami"
+    for in_context, in_problem, polish in _SYNTAX_MESSAGES:
+        if (not in_context or context.startswith(in_context)) and in_problem in problem:
             return polish
-    return f"nieczytelny zapis (komunikat parsera: {problem})"
+    return "zapis, którego nie da się odczytać w tym miejscu"
 
 
 def _convert(
