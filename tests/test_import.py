@@ -13,6 +13,7 @@ import yaml
 from conftest import PROGRAMME_YML, RECORD, clerk, copy_project, line_of, problems, write_archive
 from fidelity import coverage
 from palarchiwum.clerk.importing.drafting import DraftExists, import_text, write_draft
+from palarchiwum.clerk.importing.source_attachment import with_source
 from palarchiwum.records.catalogue_records import SECTIONS
 from palarchiwum.records.quotes import NormalisedText
 from palarchiwum.records.draft_records import to_complete
@@ -174,7 +175,7 @@ def test_import_writes_both_files_and_says_what_it_found(tmp_path: Path) -> None
     folder = project / "programmes" / municipality / "nowy"
     draft = import_text(source.read_text(encoding="utf-8"))
     assert (folder / "programme.md").read_text(encoding="utf-8") == draft.markdown
-    assert (folder / "programme.yml").read_text(encoding="utf-8") == draft.record_yaml
+    assert (folder / "programme.yml").read_text(encoding="utf-8") == with_source(draft, source).record_yaml
     assert f"Zapisano szkic programu w programmes/{municipality}/nowy/:" in result.stdout
     labels = {"cel_glowny": "Cel główny", **dict(SECTIONS)}
     for section, count in draft.found.items():

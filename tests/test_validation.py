@@ -61,11 +61,11 @@ def test_missing_required_field(tmp_path: Path) -> None:
 
 
 def test_wrong_type(tmp_path: Path) -> None:
-    record = PROGRAMME_YML.replace("  numer: I/1/2020", "  numer: 12")
+    record = PROGRAMME_YML.replace("  numer: I/1/2020", "  numer: [12]")
     write_archive(tmp_path / "programmes", record=record)
     (found,) = problems(tmp_path)
-    line = line_of(record, "numer: 12")
-    assert found.startswith(f"{RECORD}:{line}: uchwala.numer: zły typ wartości: jest liczba całkowita")
+    line = line_of(record, "numer: [12]")
+    assert found.startswith(f"{RECORD}:{line}: uchwala.numer: zły typ wartości: jest lista")
     assert "powinien być tekst albo null" in found
 
 

@@ -1,9 +1,9 @@
 """Command line for clerks: ``check`` validates without building; ``new`` scaffolds a municipality or
-a programme; ``import`` drafts a programme from its text."""
+a programme; ``import`` drafts a programme from its text; ``zalacz`` attaches a file; ``podglad``
+and ``zbuduj`` preview and build the site."""
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -16,14 +16,17 @@ from palarchiwum.records.problems import InvalidArchive
 from palarchiwum.settings import page_sources, project_settings
 
 from . import github_report
+from .attach_command import add_attach_command, run_attach
+from .importing.source_attachment import with_source, write_source
 from .new_command import add_new_command, run_new
+from .polish_arguments import PROGRAM, PolishArgumentParser
+from .record_attachments import AttachRefused
+from .site_commands import SITE_COMMANDS, add_site_commands, run_site_command
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m palarchiwum", description="Narzędzia archiwum programów."
-    )
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = PolishArgumentParser(prog=PROGRAM, description="Narzędzia archiwum programów.")
+    commands = parser.add_subparsers(dest="command", required=True, title="polecenia", metavar="POLECENIE")
     check = commands.add_parser("check", help="sprawdź wszystkie programy bez budowania strony")
     check.add_argument(
         "--projekt", type=Path, default=Path.cwd(), help="folder z mkdocs.yml (domyślnie bieżący)"
@@ -43,10 +46,16 @@ def main(argv: list[str] | None = None) -> int:
         "--projekt", type=Path, default=Path.cwd(), help="folder z mkdocs.yml (domyślnie bieżący)"
     )
     add_new_command(commands)
+    add_attach_command(commands)
+    add_site_commands(commands)
     args = parser.parse_args(argv)
     root = args.projekt.resolve()
+    if args.command in SITE_COMMANDS:
+        return run_site_command(args, root)
     if args.command == "import":
         return run_import(args.plik, args.gmina, args.program, root)
+    if args.command == "zalacz":
+        return run_attach(args, project_settings(root).programmes_dir, root)
     if args.command == "new":
         return run_new(args, project_settings(root).programmes_dir, root)
     return run_check(root, github=args.raport_github)
@@ -94,11 +103,12 @@ def run_import(source: Path | None, municipality: str | None, programme: str | N
         text = read_source(source)
         folder = target_folder(settings.programmes_dir, root, municipality, programme)
         draft = import_text(text, project_vocabularies(settings.programmes_dir))
-        written = write_draft(draft, folder)
+        written = write_draft(with_source(draft, source), folder)
+        written.append(write_source(source, folder, written))
     except InvalidArchive as exc:
         print(exc, file=sys.stderr)
         return 1
-    except (ImportRefused, DraftExists) as exc:
+    except (ImportRefused, DraftExists, AttachRefused) as exc:
         print(f"Nic nie zapisano: {exc}.", file=sys.stderr)
         return 1
     except OSError as exc:

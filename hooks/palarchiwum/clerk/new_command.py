@@ -1,4 +1,4 @@
-"""``python -m palarchiwum new gmina …`` and ``new program …``: the arguments and their running."""
+"""``bash scripts/archiwum new gmina …`` and ``new program …``: the arguments and their running."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from .scaffold import KINDS, Municipality, NewProgramme, ScaffoldRefused, new_mu
 
 def add_new_command(commands: argparse._SubParsersAction) -> None:
     new = commands.add_parser("new", help="załóż nową gminę albo nowy program (pliki z opisem pól)")
-    kinds = new.add_subparsers(dest="what", required=True)
+    kinds = new.add_subparsers(dest="what", required=True, title="co założyć", metavar="gmina|program")
     gmina = kinds.add_parser("gmina", help="nowa gmina: folder programmes/<teryt>-<nazwa>/ z gmina.yml")
     gmina.add_argument("--teryt", required=True, help="kod TERYT (TERC), 7 cyfr, np. 2808011")
     gmina.add_argument("--nazwa", required=True, help="pełna nazwa, np. „Gmina Miejska Kętrzyn”")

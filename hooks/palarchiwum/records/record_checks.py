@@ -42,6 +42,7 @@ def check_programme(
         *_check_terms(data, vocabularies),
         *_check_quotes(data, NormalisedText.of(text)),
         *_check_attachments(data, folder),
+        *_check_unlisted_files(data, folder),
     ]
     return [
         Problem(shown, doc.line_of(path), field_path(path, data), message, hint)
@@ -182,6 +183,31 @@ def _check_attachments(data: dict[str, Any], folder: Path) -> Found:
                 "suma SHA-256 nie zgadza się z plikiem",
                 (f"plik ma sumę {actual}; jeśli plik zmieniono celowo, wpisz nową sumę"),
             )
+
+
+# The files of a programme's folder that are not attachments.
+_PROGRAMME_FILES = frozenset({"programme.md", "programme.yml"})
+
+
+def _check_unlisted_files(data: dict[str, Any], folder: Path) -> Found:
+    """Every file in the programme's folder is published or refused: one that the record does
+    not describe would be published without description and checksum, or silently left out."""
+    listed = {(folder / e["plik"]).resolve() for _, e in _entries(data, "zalaczniki") if "plik" in e}
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+            continue
+        if relative.as_posix() in _PROGRAMME_FILES or path.resolve() in listed:
+            continue
+        yield (
+            ("zalaczniki",),
+            f"plik {relative.as_posix()} leży w folderze programu, ale rekord go nie opisuje",
+            (
+                f"opisz go: bash scripts/archiwum zalacz {folder.parent.parent.name}/{folder.parent.name}/"
+                f"{folder.name}/{relative.as_posix()} --program {folder.parent.name}/{folder.name} "
+                "--opis „…”, albo usuń plik"
+            ),
+        )
 
 
 def _sha256(path: Path) -> str:

@@ -278,10 +278,16 @@ def _convert(
         return _convert_mapping(loader, node, path, lines, seen)
     if isinstance(node, yaml.SequenceNode):
         return [_convert(loader, item, (*path, i), lines, seen) for i, item in enumerate(node.value)]
+    if path and path[-1] in TEXT_KEYS and node.tag in _NUMBER_TAGS:
+        return str(node.value)  # as written: 0123 is not octal 83, and digits keep their zeros
     return loader.construct_object(node, deep=True)
 
 
 _PLAIN_TAGS = {"str", "int", "float", "bool", "null", "map", "seq"}
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+# Values that are codes written with digits, never numbers: a checksum of digits only, a TERYT
+# code, a resolution's number. Read as written, quoted or not.
+TEXT_KEYS = frozenset({"sha256", "teryt", "numer"})
 
 
 def _convert_mapping(

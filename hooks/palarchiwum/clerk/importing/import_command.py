@@ -1,4 +1,4 @@
-"""What ``python -m palarchiwum import`` checks before writing, and what it tells the clerk after."""
+"""What ``bash scripts/archiwum import`` checks before writing, and what it tells the clerk after."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def read_source(path: Path | None) -> str:
     """The programme's text from a UTF-8 file, or ImportRefused saying what is wrong with it."""
     if path is None:
         raise ImportRefused(
-            "podaj plik z tekstem programu, np. python -m palarchiwum import program.txt "
+            "podaj plik z tekstem programu, np. bash scripts/archiwum import program.txt "
             "--gmina 2808011-ketrzyn --program pal-2021-2030"
         )
     if not path.exists():
