@@ -15,8 +15,8 @@ from fidelity import coverage
 from palarchiwum.clerk.importing.drafting import DraftExists, import_text, write_draft
 from palarchiwum.clerk.importing.source_attachment import with_source
 from palarchiwum.records.catalogue_records import SECTIONS
-from palarchiwum.records.quotes import NormalisedText
 from palarchiwum.records.draft_records import to_complete
+from palarchiwum.records.quotes import NormalisedText
 from palarchiwum.records.schema_validation import schema_errors, validator
 from palarchiwum.records.yaml_parsing import parse_yaml
 

@@ -17,7 +17,12 @@ VOCABULARY = "programmes/slowniki/adresaci.yml"
         ("    grupy: [osoby-bezrobotne]", "osoby-bezrobotni", "adresaci[a1].grupy[1]", "Adresaci"),
         ("    tematy: [wolontariat]", "wolontarjat", "cele[c2].tematy[1]", "Cele"),
         ("  tematy: [aktywnosc-mieszkancow]", "aktywnosc-mieszkancy", "cel_glowny.tematy[1]", "Cele"),
-        ("    rodzaje: [aktywnosc-i-zaangazowanie]", "zaangazowanie", "rezultaty[r1].rodzaje[1]", "Rezultaty"),
+        (
+            "    rodzaje: [aktywnosc-i-zaangazowanie]",
+            "zaangazowanie",
+            "rezultaty[r1].rodzaje[1]",
+            "Rezultaty",
+        ),
     ],
 )
 def test_an_unknown_term_names_the_place_and_the_nearest_term(
@@ -98,8 +103,14 @@ def test_result_kinds_must_say_hard_or_soft_and_other_terms_must_not(tmp_path: P
     )
     found = problems(tmp_path)
     assert len(found) == 2
-    assert "adresaci.yml:" in found[0] and "terminy[osoby-bezdomne].charakter: pole „charakter” ma sens tylko" in found[0]
-    assert "rezultaty.yml:" in found[1] and "terminy[integracja-spolecznosci].charakter: brak wymaganego pola" in found[1]
+    assert (
+        "adresaci.yml:" in found[0]
+        and "terminy[osoby-bezdomne].charakter: pole „charakter” ma sens tylko" in found[0]
+    )
+    assert (
+        "rezultaty.yml:" in found[1]
+        and "terminy[integracja-spolecznosci].charakter: brak wymaganego pola" in found[1]
+    )
 
 
 def test_a_broken_vocabulary_does_not_bury_records_under_false_alarms(tmp_path: Path) -> None:
@@ -117,7 +128,5 @@ def test_a_vocabulary_term_needs_a_description_for_readers(tmp_path: Path) -> No
     text = text.replace("    opis: Osoby, które nie mają stałego miejsca do mieszkania.\n", "")
     path.write_text(text, encoding="utf-8")
     (found,) = problems(tmp_path)
-    assert (
-        f"{VOCABULARY}:{line_of(text, '- id: osoby-bezdomne')}: terminy[osoby-bezdomne].opis: brak wymaganego pola"
-        in found
-    )
+    line = line_of(text, "- id: osoby-bezdomne")
+    assert f"{VOCABULARY}:{line}: terminy[osoby-bezdomne].opis: brak wymaganego pola" in found
