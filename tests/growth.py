@@ -143,8 +143,8 @@ def grow(project: Path) -> list[Newcomer]:
         source.write_text(new.text, encoding="utf-8")
         _run(project, "import", source.name, "--gmina", new.folder, "--program", new.slug)
         folder = project / "programmes" / new.folder / new.slug
-        (folder / "attachments").mkdir()
-        source.replace(folder / "attachments/zrodlo.txt")
+        assert (folder / "attachments/zrodlo.txt").read_bytes() == source.read_bytes()  # import kept it
+        source.unlink()
         if new.text is SINGLE_YEAR:
             _mend(folder, *MISREAD)
         record = folder / "programme.yml"
