@@ -1,6 +1,5 @@
-"""MkDocs adapter for pal-archiwum: thin event functions around the ``palarchiwum`` core. State
-lives on the config, rebuilt for every build (``mkdocs serve`` rebuilds and tests never see an
-earlier build's): the ``Site``, and from ``on_files`` on its ``BuildRun``."""
+"""MkDocs adapter for pal-archiwum: thin event functions around the ``palarchiwum`` core. State lives on
+the config, rebuilt for every build (``mkdocs serve`` rebuilds): the ``Site``, then its ``BuildRun``."""
 
 from __future__ import annotations
 
@@ -19,6 +18,7 @@ from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils.meta import get_data
 
 from palarchiwum.build.build_run import BuildRun
+from palarchiwum.build.preview import ProblemsPreview, problems_preview
 from palarchiwum.history.history_warnings import warn_in_log
 from palarchiwum.records.markdown_rendering import MarkdownSetup
 from palarchiwum.records.problems import InvalidArchive
@@ -31,29 +31,28 @@ _BUILD = "pal_archiwum_build"
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
-    with _stopping_the_build():
+    with _stopping_the_build(config):
         options = config.extra.get("archiwum", {})
-        site = prepare_site(root, options, Path(config.docs_dir), config.site_url or "")
-    warn_in_log(site.warnings)
-    config[_KEY] = site
+        config[_KEY] = site = prepare_site(root, options, Path(config.docs_dir), config.site_url or "")
+        warn_in_log(site.warnings)
     return config
 
 
-def _build(config: MkDocsConfig) -> BuildRun:
-    build = config.get(_BUILD)
-    if build is None:
+def _build(config: MkDocsConfig) -> BuildRun | ProblemsPreview:
+    if (build := config.get(_BUILD)) is None:
         raise PluginError("pal-archiwum: budowanie nie zostało przygotowane (on_files nie zadziałało)")
     return build
 
 
 def _site(config: MkDocsConfig) -> Site:
-    site = config.get(_KEY)
-    if site is None:
+    if (site := config.get(_KEY)) is None:
         raise PluginError("pal-archiwum: archiwum nie zostało wczytane (on_config nie zadziałało)")
     return site
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if isinstance(config.get(_BUILD), ProblemsPreview):
+        return Files([])
     setup = MarkdownSetup(tuple(config.markdown_extensions), config.mdx_configs)
     build = BuildRun(_site(config), Path(config.site_dir), lambda text: get_data(text)[1], setup)
     config[_BUILD] = build
@@ -68,12 +67,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 @contextmanager
-def _stopping_the_build() -> Iterator[None]:
-    """A problem in the input, or a failed search index, stops the build in Polish, no traceback."""
+def _stopping_the_build(config: MkDocsConfig | None = None, files: Files | None = None) -> Iterator[None]:
+    """A problem in the input, or a failed search index, stops the build in Polish, no traceback;
+    in the clerks' preview (given the config) a problem in the input leaves only its list."""
     try:
         yield
     except (InvalidArchive, SearchIndexFailed) as exc:
-        raise PluginError(str(exc)) from None
+        preview = problems_preview(exc, config.config_file_path, config.site_dir) if config else None
+        if preview is None:
+            raise PluginError(str(exc)) from None
+        config[_BUILD], config.nav = preview, None  # no page of the site, nor of the theme:
+        config.theme.static_templates.clear()
+        for file in list(files or ()):
+            files.remove(file)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
@@ -88,16 +94,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     with _stopping_the_build():
         _build(config).page_rendered(page.file, page.title or "", html, page.meta, page.toc)
-    page.toc = TableOfContents([])
-    page.markdown = None
+    page.toc, page.markdown = TableOfContents([]), None
     _compact_anchors(page)
     return ""
 
 
 def _compact_anchors(page: Page) -> None:
-    """MkDocs keeps every page's anchors and links to anchors until all pages are rendered: each
-    is kept once; a generated page's link as its anchor alone (the tests crawl them), a
-    hand-written page's in full, for the message a clerk would read."""
+    """MkDocs keeps every page's anchors and links to anchors until all pages are rendered: each once;
+    a generated page's link as its anchor alone (the tests crawl them), a hand-written page's in full."""
     page.present_anchor_ids = {sys.intern(anchor) for anchor in page.present_anchor_ids or ()}
     if page.links_to_anchors and page.file.generated_by is not None:
         page.links_to_anchors = {
@@ -107,8 +111,7 @@ def _compact_anchors(page: Page) -> None:
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
-    site = _site(config)
-    build = _build(config)
+    site, build = _site(config), _build(config)
     page.content, page.toc = build.take_rendered(page.file.src_uri)
     context["archiwum"] = site.archive
     context["wydawca"] = site.publisher
@@ -124,7 +127,7 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
-    with _stopping_the_build():
+    with _stopping_the_build(config, files):
         _build(config).refuse_unsafe_markup()
     return env
 
@@ -136,8 +139,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = _build(config).published(output, page.content or "")
     # Written out: MkDocs needs only the page's anchors and links from now on.
-    page.content = None
-    page.toc = TableOfContents([])
+    page.content, page.toc = None, TableOfContents([])
     return output
 
 

@@ -134,7 +134,7 @@ class BuildRun:
     def published(self, output: str, content: str) -> str:
         """A page as it is written: its Content-Security-Policy filled in."""
         started = time.perf_counter()
-        output = with_content_policy(output, content)
+        output = with_content_policy(output, content, self.site.settings.preview)
         self._policy_seconds += time.perf_counter() - started
         return output
 

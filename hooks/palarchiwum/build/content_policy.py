@@ -34,11 +34,17 @@ DIRECTIVES = (
 )
 
 
-def with_content_policy(output: str, content: str) -> str:
+def with_content_policy(output: str, content: str, preview: bool = False) -> str:
     """The page `output` with its policy written where the template asked for it; `content` is
-    the page's own HTML, whose scripts (there should be none) are not allowed."""
+    the page's own HTML, whose scripts (there should be none) are not allowed.
+
+    In the clerks' preview, inline scripts run: ``mkdocs serve`` adds its live reload script to
+    every page it serves, different each time, so no hash can name it (a hash would also switch
+    ``'unsafe-inline'`` off). The allow-list still keeps scripts out of every page's content.
+    """
     hashes = sorted({_hash(script) for script in inline_scripts(output) if script not in content})
-    policy = "; ".join(DIRECTIVES).format(hashes="".join(f" 'sha256-{h}'" for h in hashes))
+    allowed = " 'unsafe-inline'" if preview else "".join(f" 'sha256-{h}'" for h in hashes)
+    policy = "; ".join(DIRECTIVES).format(hashes=allowed)
     return output.replace(PLACEHOLDER, policy, 1)
 
 
