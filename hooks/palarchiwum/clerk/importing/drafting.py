@@ -23,9 +23,11 @@ from palarchiwum.records.vocabulary_files import load_vocabularies
 
 from .addressee_sentences import addressee_sentences
 from .draft_yaml import Entry, YamlText
-from .record_facts import Period, Resolution, resolution, schedule_dates, title_and_period
+from .record_facts import schedule_dates
+from .resolution_clauses import Resolution, resolution
 from .section_finding import Found, find_items, main_goal
 from .text_blocks import Block, markdown_of, text_blocks
+from .titles import Period, title_and_period
 
 RECORD_FILE, TEXT_FILE = "programme.yml", "programme.md"
 # The record's list sections the importer fills, in the record's order, with their id prefixes.
@@ -85,7 +87,7 @@ def import_text(text: str, vocabularies: Mapping[str, Vocabulary] | None = None)
     goal = main_goal(blocks)
     goal = goal if goal is not None and findable.find(goal.quote) is not None else None
     plain = normalise(markdown)
-    title, period = title_and_period(plain)
+    title, period = title_and_period(blocks, plain)
     record = _record_yaml(title, period, resolution(plain), goal, items, vocabularies)
     found = {"cel_glowny": int(goal is not None)} | {name: len(items[name]) for name, _ in SECTIONS}
     return Draft(markdown, record, found)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from palarchiwum.records.slugs import ascii_fold
 
-from .text_blocks import Block
+from .text_blocks import APART, Block
 
 OTHER = "inne"  # a part of the document that is no part of the record (diagnosis, resources, …)
 # Record sections filled from lists, in the order the record lists them.
@@ -60,6 +60,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[”\"')]?\s+(?=[A-ZĄĆĘŁŃÓŚŹ
 _ABBREVIATIONS = ("r.", "tj.", "np.", "m.in.", "ul.", "nr.", "pkt.", "ust.", "art.", "poz.", "tzw.")
 _ABBREVIATIONS += ("ok.", "ww.")
 _MAIN_GOAL_LABEL = re.compile(r"^\W*cel (?:glowny|ogolny)\W*:", re.IGNORECASE)
+_MAIN_GOAL_OPENING = re.compile(r"^\W*(?:celem|cel) (?:glown|ogoln|nadrzedn|generaln)\w*\b", re.IGNORECASE)
 _KEEP_DOT = re.compile(r"\b(?:itp|itd|r|zm|tj|in|ok|wg|al)\.$")
 PSEUDO_HEADING_MAX = 60  # a standalone line this short naming a part heads it
 _PSEUDO_LEVEL = 9
@@ -120,7 +121,7 @@ def find_items(blocks: list[Block]) -> Iterator[tuple[int, Found]]:
                 continue
             if in_list is None:
                 in_list, where = _list_section(stack, lead), _where(stack, lead)
-            if in_list is not None:
+            if in_list is not None and not (in_list == "cele" and _states_main_goal(block)):
                 yield i, Found(in_list, item_quote(block.text), where)
             continue
         if in_list is not None and _between_items(blocks, i):
@@ -208,7 +209,12 @@ def _is_pseudo_heading(text: str) -> bool:
 def main_goal(blocks: list[Block]) -> Found | None:
     """The programme's main goal: a "Cel główny:" line, else a sentence naming it under the goals."""
     contexts = context_of(blocks)
-    candidates = [(b, c) for b, c in zip(blocks, contexts, strict=True) if b.kind == "paragraph"]
+    candidates = [
+        (b, c)
+        for b, c in zip(blocks, contexts, strict=True)
+        if (b.kind == "paragraph" and b.style not in APART and not _is_pseudo_heading(b.text))
+        or _states_main_goal(b)
+    ]
     for block, _ in candidates:
         plain = block.text.replace("*", "")
         label = _MAIN_GOAL_LABEL.match(ascii_fold(plain))
@@ -224,6 +230,11 @@ def main_goal(blocks: list[Block]) -> Found | None:
         first = sentences(headed[0].text)[0]
         return Found("cel_glowny", item_quote(first), "pierwsze zdanie pod nagłówkiem celu głównego")
     return None
+
+
+def _states_main_goal(block: Block) -> bool:
+    """A numbered point that states the main goal ("1. Celem głównym Programu jest …")."""
+    return block.kind == "item" and bool(_MAIN_GOAL_OPENING.match(ascii_fold(block.text)))
 
 
 def sentences(text: str) -> list[str]:

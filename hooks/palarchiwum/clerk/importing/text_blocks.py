@@ -11,6 +11,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from .page_furniture import CONTENTS, FURNITURE, PAGE, shapes
+from .title_lines import title_range
+
 # Bullet glyphs of word processors. Symbol and Wingdings bullets land in the private use area
 # (U+F0B7 and a few others); no other private-use character is taken for a bullet.
 _GLYPH_BULLET = re.compile(r"^[•·▪■◦●○►➢➤✓✔\uf0b7\uf0a7\uf0a8\uf0d8\uf0fc\uf076\uf06e\uf0e8]\s*(?=\S)")
@@ -24,13 +27,19 @@ _BOLD_LINE = re.compile(r"^\*\*([^*]+)\*\*(:?)$")
 _FOOTNOTE = re.compile(r"^\d{1,3} [A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]")
 _SENTENCE_END = re.compile(r"[.!?:;…][”\"'»)\]*\d]*$")
 _ABBREVIATION_END = re.compile(r"(?:\b(?:r|tj|np|ul|nr|pkt|ust|art|poz|tzw|ok|ww|zm|godz|m\.in)\.)$")
-_TITLE = re.compile(r"^program\s+aktywności\s+lokalnej\b", re.IGNORECASE)
+_HYPHENATED_END = re.compile(r"[^\W\d_]-$")
+# What records/source_words.py takes for a list number at a line start (its _ENUMERATOR).
+_LINE_ENUMERATOR = re.compile(r"^(?:\d{1,3}|[A-Za-z]|[IVX]|[ivxlcdmIVXLCDM]{2,8})[.)] ")
 # Markdown list markers Python-Markdown (with pymdownx.fancylists) understands.
 _MARKDOWN_LIST = re.compile(r"^(?:\d{1,2}[.)]|[a-z]\)|[ivx]{1,5}[.)])$")
 
 HEADING_MAX = 150  # a longer line is text, whatever it starts with
 WRAP_SHARE = 0.8  # a line shorter than this share of the wrap width may end a paragraph
 UNWRAPPED_WIDTH = 160  # lines this long were not hard-wrapped: every line is a paragraph
+WIDE, ENDED_SHARE = 120, 0.7  # … as are lines this wide of which this share end a sentence
+STANDALONE_SHARE, STANDALONE_WORDS = 0.5, 6  # a line this short, alone, over a sentence heads it
+TITLE = "title"  # the style of the document's own title (title_lines)
+APART = frozenset({TITLE, PAGE, CONTENTS, FURNITURE})  # blocks nothing joins
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,7 @@ class Block:
     style: str = ""  # items: "1)", "1.", "(1)", "a)", "i.", "1.1" or "-"; headings: how recognised
     number: int = 0  # items numbered with digits: the number
     depth: int = 0  # items: 0 for a top-level list, 1 for a list inside an item
+    lines: tuple[str, ...] = ()  # the source lines it was joined from (whitespace collapsed)
 
     @property
     def as_list(self) -> bool:
@@ -55,26 +65,40 @@ class Block:
 class _Line:
     text: str  # whitespace collapsed
     blanks: int  # blank lines before it
+    shape: str = ""  # what stands apart from the running text (page_furniture), or "title"
 
 
 @dataclass(frozen=True)
 class _Layout:
     width: float  # typical length of a full hard-wrapped line
     spaced: bool  # the extraction put a blank line after every line: one blank is no break
+    ended: float = 0.0  # the share of full lines that end a sentence
 
     @property
     def unwrapped(self) -> bool:
-        return self.width > UNWRAPPED_WIDTH
+        """Lines are paragraphs: too long to be wrapped, or wide and mostly ending a sentence."""
+        return self.width > UNWRAPPED_WIDTH or (self.width > WIDE and self.ended >= ENDED_SHARE)
 
 
 def text_blocks(text: str) -> list[Block]:
     """The text's blocks in reading order."""
-    lines = list(_lines(text))
+    lines = _shaped(list(_lines(text)))
     layout = _layout(lines)
     blocks = _join(lines, layout)
     blocks = _numbered_headings(blocks)
-    blocks = _title(blocks)
     return _nest(blocks)
+
+
+def _shaped(lines: list[_Line]) -> list[_Line]:
+    """The lines with what stands apart marked: page furniture, contents, the title's lines."""
+    texts = [line.text for line in lines]
+    found = shapes(texts, [line.blanks for line in lines])
+    title = (
+        None if any(_MD_HEADING.match(t) and t.startswith("# ") for t in texts) else title_range(texts, found)
+    )
+    for i in title or ():
+        found[i] = TITLE
+    return [replace(line, shape=shape) for line, shape in zip(lines, found, strict=True)]
 
 
 def markdown_of(blocks: list[Block]) -> str:
@@ -91,8 +115,11 @@ def markdown_of(blocks: list[Block]) -> str:
 
 
 def _render(block: Block) -> str:
+    if block.style == PAGE:
+        # A page number the source fidelity check sets aside in the source: kept, not shown.
+        return f"<!-- {block.text} -->"
     if block.kind == "heading":
-        return f"{'#' * block.level} {block.text}"
+        return f"{'#' * block.level} {' '.join(block.text.split())}"
     if block.kind == "item":
         indent = "    " * block.depth if block.as_list else ""
         return f"{indent}{block.marker} {block.text}"
@@ -111,14 +138,14 @@ def _lines(text: str) -> Iterator[_Line]:
 
 
 def _layout(lines: list[_Line]) -> _Layout:
-    plain = [_line_kind(line.text, after_break=True) is None for line in lines]
-    lengths = sorted(
-        len(line.text) for line, p in zip(lines, plain, strict=True) if p and len(line.text) >= 20
-    )
+    plain = [not line.shape and _line_kind(line.text, after_break=True) is None for line in lines]
+    full = [line.text for line, p in zip(lines, plain, strict=True) if p and len(line.text) >= 20]
+    lengths = sorted(len(text) for text in full)
     width = lengths[int(len(lengths) * 0.9)] if lengths else 80.0
     pairs = [lines[i + 1].blanks for i in range(len(lines) - 1) if plain[i] and plain[i + 1]]
     spaced = bool(pairs) and sum(1 for blanks in pairs if blanks >= 1) > len(pairs) / 2
-    return _Layout(float(width), spaced)
+    ended = sum(1 for text in full if _SENTENCE_END.search(text)) / len(full) if full else 0.0
+    return _Layout(float(width), spaced, ended)
 
 
 def _line_kind(text: str, after_break: bool) -> str | None:
@@ -188,15 +215,37 @@ def _join(lines: list[_Line], layout: _Layout) -> list[Block]:
     """Lines joined into blocks: headings, paragraphs and list items with their continuations."""
     blocks: list[Block] = []
     last_line = ""
-    for line in lines:
+    for i, line in enumerate(lines):
         current = blocks[-1] if blocks else None
-        new = _new_block(current, last_line, line, layout)
-        if new is not None:
-            blocks.append(new)
-        elif current is not None and current.kind == "heading":
-            blocks[-1] = _merge_heading(current, line)
-        elif current is not None:
-            blocks[-1] = replace(current, text=_glue(current.text, line.text))
+        if current is not None and _split_word(last_line, line):
+            # The source fidelity check joins a word split at a line end whatever follows it.
+            blocks[-1] = replace(
+                current, text=_glue(current.text, line.text), lines=(*current.lines, line.text)
+            )
+        elif (
+            line.shape == TITLE
+            and current is not None
+            and current.style == TITLE
+            and lines[i - 1].shape == TITLE
+        ):
+            blocks[-1] = replace(
+                current, text=_glue(current.text, line.text), lines=(*current.lines, line.text)
+            )
+        elif line.shape:
+            kind, level = ("heading", 1) if line.shape == TITLE else ("paragraph", 0)
+            blocks.append(Block(kind, line.text, level, style=line.shape, lines=(line.text,)))
+        elif current is not None and current.style in APART:
+            blocks.append(replace(_start(line, _heading_of(line.text), True), lines=(line.text,)))
+        else:
+            new = _new_block(current, last_line, line, layout)
+            if new is not None:
+                blocks.append(replace(new, lines=(line.text,)))
+            elif current is not None and current.kind == "heading":
+                blocks[-1] = replace(_merge_heading(current, line), lines=(*current.lines, line.text))
+            elif current is not None:
+                blocks[-1] = replace(
+                    current, text=_glue(current.text, line.text), lines=(*current.lines, line.text)
+                )
         last_line = line.text
     return blocks
 
@@ -257,14 +306,32 @@ def _continues(current: Block, last_line: str, ended: bool, line: _Line, layout:
         # "2. Odbiorcy Programu" over a paragraph is a title, not an item going on.
         if current.kind == "item" and short:
             return False
+        # A short line standing alone ("Cel główny") over a sentence heads it.
+        if current.text == last_line and _standalone(last_line, layout) and line.text[0].isupper():
+            return False
         return not layout.unwrapped or len(last_line) < 80
     return not (layout.unwrapped or short)
 
 
+def _standalone(text: str, layout: _Layout) -> bool:
+    return len(text) <= STANDALONE_SHARE * layout.width and len(text.split()) <= STANDALONE_WORDS
+
+
+def _split_word(last_line: str, line: _Line) -> bool:
+    """Whether the line ends a word the last line split with a hyphen."""
+    return bool(_HYPHENATED_END.search(last_line)) and line.text[:1].isalpha() and line.blanks <= 1
+
+
 def _glue(text: str, more: str) -> str:
-    """Two lines joined; a word split by a hyphen at the line end stays one hyphenated word."""
+    """Two lines joined; a word split by a hyphen at the line end stays one hyphenated word.
+
+    A line that starts with a number and a bracket or dot ("821) wprowadzona") stays on a line
+    of its own, as the source fidelity check reads such a start as a list number's.
+    """
     if re.search(r"\w-$", text):
         return text + more
+    if _LINE_ENUMERATOR.match(more):
+        return f"{text}\n{more}"
     return f"{text} {more}"
 
 
@@ -291,22 +358,6 @@ def _continues_list(first: Block | None, second: Block | None) -> bool:
     if first is None or second is None or first.kind != "item" or second.kind != "item":
         return False
     return first.style == second.style and second.number == first.number + 1
-
-
-def _title(blocks: list[Block]) -> list[Block]:
-    """A standalone line naming the programme becomes the document's title."""
-    for i, block in enumerate(blocks):
-        if block.kind == "heading" and block.level == 1:
-            return blocks
-        if (
-            block.kind == "paragraph"
-            and _TITLE.match(block.text)
-            and len(block.text) <= HEADING_MAX
-            and not _SENTENCE_END.search(block.text)
-            and not block.text.endswith(",")
-        ):
-            return [*blocks[:i], replace(block, kind="heading", level=1, style="title"), *blocks[i + 1 :]]
-    return blocks
 
 
 def _nest(blocks: list[Block]) -> list[Block]:
