@@ -145,7 +145,8 @@ def test_the_pages_workflow_builds_with_full_history_and_deploys_with_githubs_ac
     checkout = next(step for step in build if step.get("uses", "").startswith("actions/checkout"))
     assert checkout["with"]["fetch-depth"] == 0  # the history the registers and versions come from
     commands = " ".join(step.get("run", "") for step in build)
-    assert "mkdocs build --strict" in commands and "scripts/archiwum check" in commands
+    # zbuduj is mkdocs build --strict into site/, its log in Polish (clerk/site_commands.py)
+    assert "scripts/archiwum zbuduj" in commands and "scripts/archiwum check" in commands
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
-    site_url = next(step for step in build if "mkdocs build" in step.get("run", ""))["env"]["PAL_SITE_URL"]
+    site_url = next(step for step in build if "archiwum zbuduj" in step.get("run", ""))["env"]["PAL_SITE_URL"]
     assert site_url == "${{ steps.pages.outputs.base_url }}/"
