@@ -57,6 +57,8 @@ def groups(named: str) -> list[str]:
 
 def _enumeration(part: str) -> list[str]:
     pieces = _top_level_split(part)
+    if len(pieces) == ENUMERATION_MIN - 1 and " oraz " in pieces[-1]:
+        pieces[-1:] = pieces[-1].rsplit(" oraz ", 1)  # "A, B oraz C" names three groups
     if len(pieces) >= ENUMERATION_MIN:
         last = pieces[-1].rsplit(" oraz ", 1)
         pieces[-1:] = last

@@ -23,7 +23,8 @@ from palarchiwum.records.vocabulary_files import load_vocabularies
 
 from .addressee_sentences import addressee_sentences
 from .draft_yaml import Entry, YamlText
-from .record_facts import schedule_dates
+from .financing_sentences import financing_sentences
+from .record_facts import row_years, schedule_dates
 from .resolution_clauses import Resolution, resolution
 from .section_finding import Found, find_items, main_goal
 from .text_blocks import Block, markdown_of, text_blocks
@@ -129,7 +130,9 @@ def project_vocabularies(programmes_dir: Path) -> dict[str, Vocabulary]:
 
 def _items(blocks: list[Block], findable: NormalisedText) -> dict[str, list[Found]]:
     """Each section's items in reading order, without repeats and without quotes not in the text."""
-    ordered = sorted([*find_items(blocks), *addressee_sentences(blocks)], key=lambda pair: pair[0])
+    listed = [*find_items(blocks), *addressee_sentences(blocks)]
+    listed += financing_sentences(blocks, any(found.section == "finansowanie" for _, found in listed))
+    ordered = sorted(listed, key=lambda pair: pair[0])
     items: dict[str, list[Found]] = {name: [] for name, _ in SECTIONS}
     seen: set[tuple[str, str]] = set()
     for _, found in ordered:
@@ -279,7 +282,9 @@ def _entry(
         fields.append((carried[1], propose_terms(found.quote, vocabularies.get(carried[0]))))
     fields.append((quote_key, found.quote))
     if section == "harmonogram":
-        start, end = schedule_dates(found.quote)
+        start, end = schedule_dates(found.row or found.quote)
+        if start is None and found.row:
+            start, end = row_years(found.row)
         if start is None and period is not None:
             start, end = period.start, period.end
             comment += "; bez terminów w tekście – wpisano okres programu" if comment else ""

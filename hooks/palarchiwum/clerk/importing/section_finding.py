@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from palarchiwum.records.slugs import ascii_fold
 
+from .record_facts import task_of_row
+from .run_together import expanded
 from .text_blocks import APART, Block
 
 OTHER = "inne"  # a part of the document that is no part of the record (diagnosis, resources, …)
@@ -36,17 +38,17 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for section, pattern in (
         ("cel_glowny", r"\bcel(?:em)? (?:glown|ogoln|nadrzedn|strategiczn)\w*|\bglown\w* cel\w*"),
         ("cele", r"\bcel(?:e|ow|ami|ach)?\b"),
-        ("dzialania", r"\bdzialan\w*"),
+        ("dzialania", r"\bdzialan\w*|\bzadani[ea]\b|\bzadan\b|\bprojekt(?:y|ow)\b"),
         (
             "adresaci",
             r"\badresa(?:ci|tow|tami)\b|\bodbior\w*|\bgrup\w* docelow\w*"
-            r"|\b(?:s?kierowan|adresowan)\w* (?:\w+ )?(?:jest|sa|bedzie|beda)\b",
+            r"|\b(?:s?kierowan|adresowan)\w* (?:\w+ )?(?:jest|sa|bedzie|beda)\b|\buczestni(?:cy|kami|kow)\b",
         ),
         ("metody", r"\bmetod\w*|\bformy pracy\b"),
         ("harmonogram", r"\bharmonogram\w*|\bczas\w* (?:trwania|realizacji)\b|\bterminy? realizacji\b"),
         ("rezultaty", r"\brezultat\w*|\befekty?\b|\befektow\b"),
         ("produkty", r"\bprodukt\w*"),
-        ("finansowanie", r"\bfinansow\w*"),
+        ("finansowanie", r"\bfinansow\w*|\bwysokosc\w* (?:\w+ )?srodkow\b|\bsrodki finansowe\b"),
         ("monitoring", r"\bmonitor\w*|\bewaluac\w*"),
         (
             OTHER,
@@ -55,6 +57,7 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
     )
 )
+_HYPHEN_IN_WORD = re.compile(r"(?<=[a-z])-(?=[a-z])")  # a word split at a line end reads whole
 _LISTED = re.compile(r"\bnastepujac\w* (?:\w+ ){0,2}?(\w+)")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[”\"')]?\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ„\"(])")
 _ABBREVIATIONS = ("r.", "tj.", "np.", "m.in.", "ul.", "nr.", "pkt.", "ust.", "art.", "poz.", "tzw.")
@@ -62,6 +65,11 @@ _ABBREVIATIONS += ("ok.", "ww.")
 _MAIN_GOAL_LABEL = re.compile(r"^\W*cel (?:glowny|ogolny)\W*:", re.IGNORECASE)
 _MAIN_GOAL_OPENING = re.compile(r"^\W*(?:celem|cel) (?:glown|ogoln|nadrzedn|generaln)\w*\b", re.IGNORECASE)
 _KEEP_DOT = re.compile(r"\b(?:itp|itd|r|zm|tj|in|ok|wg|al)\.$")
+# Words that name a table's columns.
+_COLUMNS = frozenset(
+    {"lp", "termin", "terminy", "realizator", "realizatorzy", "odpowiedzialny", "odpowiedzialni"}
+    | {"zadanie", "dzialanie", "wskaznik", "wskazniki", "zrodlo", "koszt", "kwota", "partnerzy", "okres"}
+)
 PSEUDO_HEADING_MAX = 60  # a standalone line this short naming a part heads it
 _PSEUDO_LEVEL = 9
 
@@ -73,6 +81,7 @@ class Found:
     section: str
     quote: str
     where: str
+    row: str = ""  # a schedule's row the quote was read from (its term gives the dates)
 
 
 @dataclass(frozen=True)
@@ -84,7 +93,7 @@ class _Part:
 
 def sections_of(text: str, earliest: bool = True) -> tuple[str, ...]:
     """The parts a heading or line names, most relevant first."""
-    folded = ascii_fold(text).lower()
+    folded = _HYPHEN_IN_WORD.sub("", ascii_fold(text).lower())
     hits: list[tuple[int, int, str]] = []
     for rank, (section, pattern) in enumerate(_KEYWORDS):
         hits += [(m.start(), rank, section) for m in pattern.finditer(folded)]
@@ -102,7 +111,10 @@ def _lead_in_order(folded: str, hits: list[tuple[int, int, str]]) -> list[str]:
     if listed:
         first += [section for start, _, section in hits if start >= listed.start(1)][:1]
     tail_start = len(" ".join(folded.rstrip(": ").split()[:-3]))
-    first += [section for start, _, section in hits if start >= tail_start][-1:]
+    tail = [hit for hit in hits if hit[0] >= tail_start]
+    if tail:
+        last = max(start for start, _, _ in tail)
+        first.append(min(hit for hit in tail if hit[0] == last)[2])  # "cel główny": the main goal
     return first
 
 
@@ -112,7 +124,11 @@ def find_items(blocks: list[Block]) -> Iterator[tuple[int, Found]]:
     lead: tuple[tuple[str, ...], str] | None = None
     in_list: str | None = None  # the section of the list being read
     where = ""
-    for i, block in enumerate(blocks):
+    pieces = list(expanded(blocks))
+    flat = [block for _, block in pieces]
+    for j, (i, block) in enumerate(pieces):
+        if block.style in APART or _is_table_header(block):
+            continue  # page furniture and a table's header neither end a list nor head a part
         if block.kind == "heading":
             stack, lead, in_list = _under(stack, block), None, None
             continue
@@ -124,15 +140,40 @@ def find_items(blocks: list[Block]) -> Iterator[tuple[int, Found]]:
             if in_list is not None and not (in_list == "cele" and _states_main_goal(block)):
                 yield i, Found(in_list, item_quote(block.text), where)
             continue
-        if in_list is not None and _between_items(blocks, i):
-            yield i, Found(in_list, item_quote(block.text), where)
+        if in_list is not None and (_between_items(flat, j) or _after_furniture(flat, j)):
+            if _between_items(flat, j):
+                yield i, Found(in_list, item_quote(block.text), where)
             continue
         in_list, lead = None, None
-        if _is_pseudo_heading(block.text):
+        rows = _schedule_rows(stack, block)
+        if rows:
+            yield from ((i, found) for found in rows)
+        elif _is_pseudo_heading(block.text):
             stack = _under(stack, block)
         elif block.text.rstrip("*").endswith(":"):
             last = sentences(block.text)[-1]
             lead = (sections_of(last, earliest=False), last)
+
+
+def _schedule_rows(stack: list[_Part], block: Block) -> list[Found]:
+    """The harmonogram's entries a paragraph under it holds as rows of a flattened table."""
+    if _current(stack)[:1] != ("harmonogram",) or block.kind != "paragraph":
+        return []
+    lines = block.lines or (block.text,)
+    rows = [(line, task_of_row(line)) for line in lines]
+    found = [Found("harmonogram", task, _where(stack, None), row=line) for line, task in rows if task]
+    return found if len(found) >= min(2, len(lines)) else []
+
+
+def _after_furniture(blocks: list[Block], i: int) -> bool:
+    """A paragraph going on, after a page break, with the item the page ended in."""
+    return i > 0 and blocks[i - 1].style in APART and blocks[i].text[:1].islower()
+
+
+def _is_table_header(block: Block) -> bool:
+    """A table's header row: a short line of column names ("Lp. Zadanie Termin Realizator")."""
+    words = ascii_fold(block.text).lower().replace(".", " ").split()
+    return block.kind == "paragraph" and len(words) <= 8 and len(set(words) & _COLUMNS) >= 2
 
 
 def context_of(blocks: list[Block]) -> list[tuple[str, ...]]:

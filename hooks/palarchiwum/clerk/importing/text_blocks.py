@@ -37,7 +37,7 @@ HEADING_MAX = 150  # a longer line is text, whatever it starts with
 WRAP_SHARE = 0.8  # a line shorter than this share of the wrap width may end a paragraph
 UNWRAPPED_WIDTH = 160  # lines this long were not hard-wrapped: every line is a paragraph
 WIDE, ENDED_SHARE = 120, 0.7  # … as are lines this wide of which this share end a sentence
-STANDALONE_SHARE, STANDALONE_WORDS = 0.5, 6  # a line this short, alone, over a sentence heads it
+STANDALONE_SHARE, STANDALONE_WORDS = 0.5, 8  # a line this short, alone, over a sentence heads it
 TITLE = "title"  # the style of the document's own title (title_lines)
 APART = frozenset({TITLE, PAGE, CONTENTS, FURNITURE})  # blocks nothing joins
 
@@ -282,6 +282,8 @@ def _continues_heading(block: Block, line: _Line, following: Block | None) -> bo
     """A heading broken over lines, or a title set in several bold or capital lines."""
     if block.style == "md" or block.text.endswith((".", ":")):
         return False
+    if _in_capitals(block.text) and any(ch.islower() for ch in line.text):
+        return False  # a heading in capitals goes on in capitals
     if following is not None and following.style == block.style and block.style in ("bold", "caps"):
         return line.blanks <= 1 and len(_glue(block.text, following.text)) <= 120
     short = len(line.text) <= 60 and len(line.text.split()) <= 6
@@ -306,11 +308,16 @@ def _continues(current: Block, last_line: str, ended: bool, line: _Line, layout:
         # "2. Odbiorcy Programu" over a paragraph is a title, not an item going on.
         if current.kind == "item" and short:
             return False
-        # A short line standing alone ("Cel główny") over a sentence heads it.
-        if current.text == last_line and _standalone(last_line, layout) and line.text[0].isupper():
-            return False
-        return not layout.unwrapped or len(last_line) < 80
+        # A short line standing alone ("Cel główny") over a sentence heads it; otherwise, even in
+        # an unwrapped text, a sentence broken off goes on.
+        alone = current.text == last_line and _standalone(last_line, layout)
+        return not (alone and line.text[0].isupper())
     return not (layout.unwrapped or short)
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 4 and not any(ch.islower() for ch in letters)
 
 
 def _standalone(text: str, layout: _Layout) -> bool:
