@@ -28,6 +28,7 @@ _STOP = re.compile(r",\s+(?:co|który|która|które|którzy|aby|by|gdyż|poniewa
 # Where a general group is followed by the particular ones.
 _PARTICULAR = re.compile(r",?\s+(?:a\s+)?w\s+(?:szczególności|tym)(?:\s*:)?\s*|,\s+(?:zwłaszcza|głównie)\s+")
 _ADVERBS = re.compile(r"^[\wąćęłńóśźż]+ i [\wąćęłńóśźż]+nie$")
+_REFERS_BACK = re.compile(r"^(?:ich|jego|jej|tych|tego|takich)\b")
 ENUMERATION_MIN = 3  # a list of fewer comma-separated groups is one group ("osób, rodzin i grup …")
 
 
@@ -57,7 +58,7 @@ def groups(named: str) -> list[str]:
 
 def _enumeration(part: str) -> list[str]:
     pieces = _top_level_split(part)
-    if len(pieces) == ENUMERATION_MIN - 1 and " oraz " in pieces[-1]:
+    if len(pieces) == ENUMERATION_MIN - 1 and _three_groups(pieces):
         pieces[-1:] = pieces[-1].rsplit(" oraz ", 1)  # "A, B oraz C" names three groups
     if len(pieces) >= ENUMERATION_MIN:
         last = pieces[-1].rsplit(" oraz ", 1)
@@ -76,6 +77,15 @@ def _enumeration(part: str) -> list[str]:
         elif piece:
             merged.append(piece)
     return merged
+
+
+def _three_groups(pieces: list[str]) -> bool:
+    """Whether "A, B oraz C" names three groups: each of some words, C not referring back ("ich")."""
+    if " oraz " not in pieces[-1]:
+        return False
+    left, right = pieces[-1].rsplit(" oraz ", 1)
+    named = [pieces[0], left, right]
+    return all(len(p.split()) >= 2 for p in named) and not _REFERS_BACK.match(right)
 
 
 def _top_level_split(text: str) -> list[str]:

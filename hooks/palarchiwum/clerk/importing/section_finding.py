@@ -38,7 +38,7 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for section, pattern in (
         ("cel_glowny", r"\bcel(?:em)? (?:glown|ogoln|nadrzedn|strategiczn)\w*|\bglown\w* cel\w*"),
         ("cele", r"\bcel(?:e|ow|ami|ach)?\b"),
-        ("dzialania", r"\bdzialan\w*|\bzadani[ea]\b|\bzadan\b|\bprojekt(?:y|ow)\b"),
+        ("dzialania", r"\bdzialan\w*|\bzadani[ea]\b|\bprojekt(?:y|ow)\b"),
         (
             "adresaci",
             r"\badresa(?:ci|tow|tami)\b|\bodbior\w*|\bgrup\w* docelow\w*"
@@ -135,10 +135,10 @@ def find_items(blocks: list[Block]) -> Iterator[tuple[int, Found]]:
         if block.kind == "item":
             if block.depth:
                 continue
-            if in_list is None:
+            if in_list is None or _restarts(flat, j):
                 in_list, where = _list_section(stack, lead), _where(stack, lead)
             if in_list is not None and not (in_list == "cele" and _states_main_goal(block)):
-                yield i, Found(in_list, item_quote(block.text), where)
+                yield i, Found(in_list, item_quote(_own_text(flat, j)), where)
             continue
         if in_list is not None and (_between_items(flat, j) or _after_furniture(flat, j)):
             if _between_items(flat, j):
@@ -153,6 +153,31 @@ def find_items(blocks: list[Block]) -> Iterator[tuple[int, Found]]:
         elif block.text.rstrip("*").endswith(":"):
             last = sentences(block.text)[-1]
             lead = (sections_of(last, earliest=False), last)
+
+
+def _restarts(blocks: list[Block], i: int) -> bool:
+    """An item numbered 1 right after an item of its style numbered more: another list."""
+    before = blocks[i - 1] if i else None
+    item = blocks[i]
+    return (
+        before is not None
+        and before.kind == "item"
+        and before.style == item.style
+        and item.number == 1
+        and before.number > 1
+    )
+
+
+def _own_text(blocks: list[Block], i: int) -> str:
+    """An item's text; the last of a list of points ending in ";" or "," without the paragraph
+    that ran on into it ("10) inne działania. Program ma charakter otwarty, …")."""
+    text = blocks[i].text
+    before = blocks[i - 1] if i else None
+    if before is None or before.kind != "item" or before.style != blocks[i].style:
+        return text
+    if not before.text.rstrip().endswith((";", ",")):
+        return text
+    return sentences(text)[0]
 
 
 def _schedule_rows(stack: list[_Part], block: Block) -> list[Found]:

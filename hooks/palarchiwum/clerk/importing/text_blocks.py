@@ -304,6 +304,8 @@ def _continues(current: Block, last_line: str, ended: bool, line: _Line, layout:
         return not _broken(line, layout) or (not ended and current.style != "footnote")
     if _broken(line, layout):
         return False
+    if current.kind == "item" and ended and line.text.endswith(":"):
+        return False  # a sentence introducing a list after an item: a new list's lead-in
     if not ended:
         # "2. Odbiorcy Programu" over a paragraph is a title, not an item going on.
         if current.kind == "item" and short:
