@@ -6,10 +6,20 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
+
 from conftest import GMINA_YML, PROGRAMME_YML, RECORD, clerk, copy_project, line_of, problems, write_archive
 from test_import import SOURCES, files_under
 
 PROGRAMME = "1234562-przykladowo/pal-2020-2022"
+
+
+@pytest.fixture(autouse=True)
+def _a_project(tmp_path: Path) -> None:
+    """The clerks' commands run in a project folder: one with mkdocs.yml."""
+    copy_project(tmp_path, ("mkdocs.yml",))
+
+
 COMMENTED = PROGRAMME_YML.replace("okres:\n", "# Okres z § 1 uchwały.\nokres:\n")
 
 

@@ -50,6 +50,13 @@ def main(argv: list[str] | None = None) -> int:
     add_site_commands(commands)
     args = parser.parse_args(argv)
     root = args.projekt.resolve()
+    if not (root / "mkdocs.yml").is_file():
+        print(
+            f"Nie ma pliku mkdocs.yml w {root}: uruchom polecenie w folderze projektu "
+            "(albo wskaż go opcją --projekt).",
+            file=sys.stderr,
+        )
+        return 1
     if args.command in SITE_COMMANDS:
         return run_site_command(args, root)
     if args.command == "import":
