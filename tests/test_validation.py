@@ -21,7 +21,7 @@ from conftest import (
     write_archive,
 )
 from conftest import VALIDATION_AS_OF as AS_OF
-from pages import records
+from pages import pick, records
 from palarchiwum.records.archive import build_archive
 from palarchiwum.records.schema_validation import _inline_refs
 
@@ -391,3 +391,15 @@ def test_every_syntax_error_is_explained_in_polish() -> None:
             finally:
                 yaml_parsing._PlainLoader = original
     assert unexplained == set()
+
+
+def test_a_reference_to_a_programme_with_problems_of_its_own_is_not_a_second_problem(tmp_path: Path) -> None:
+    _, record = pick(
+        "a programme that replaces another", lambda _, r: (r.get("relacje") or {}).get("zastepuje")
+    )
+    replaced = record["relacje"]["zastepuje"][0]
+    project = copy_project(tmp_path / "projekt", ("mkdocs.yml", "programmes"))
+    path = project / "programmes" / replaced / "programme.yml"
+    path.write_text("zle_pole: 1\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    (found,) = problems(project)
+    assert found.startswith(f"programmes/{replaced}/programme.yml:1: zle_pole: nieznane pole")

@@ -93,7 +93,7 @@ def build_archive(programmes_dir: Path, root: Path, as_of: dt.date, drafts: bool
     loaded = load_folder(programmes_dir, root, drafts)
     problems = list(loaded.problems)
     problems += _url_clashes(loaded.municipalities, loaded.programmes, root)
-    problems += _link_relations(loaded.programmes, root)
+    problems += _link_relations(loaded.programmes, loaded.present, root)
     if problems:
         raise InvalidArchive(problems)
     by_key = {p.key: p for p in loaded.programmes}
@@ -144,8 +144,9 @@ def _url_clashes(
     return problems
 
 
-def _link_relations(programmes: list[Programme], root: Path) -> list[Problem]:
-    """Fill in the inverse relations; report references to programmes that do not exist."""
+def _link_relations(programmes: list[Programme], present: set[str], root: Path) -> list[Problem]:
+    """Fill in the inverse relations; report references to programmes that do not exist (one
+    `present` but not loaded has its own problems reported)."""
     by_key = {p.key: p for p in programmes}
     problems = []
     for programme in programmes:
@@ -156,6 +157,8 @@ def _link_relations(programmes: list[Programme], root: Path) -> list[Problem]:
             for target in targets:
                 if target in by_key and target != programme.key:
                     getattr(by_key[target], inverse).append(programme.key)
+                    continue
+                if target in present and target != programme.key:
                     continue
                 problems.append(
                     Problem(

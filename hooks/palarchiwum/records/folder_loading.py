@@ -33,6 +33,9 @@ class Loaded:
     programmes: list[Programme] = field(default_factory=list)
     vocabularies: list[Vocabulary] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Every programme folder with a record, loaded or not: a reference to one that has problems of
+    # its own is not a reference to an unknown programme.
+    present: set[str] = field(default_factory=set)
 
 
 def load_folder(programmes_dir: Path, root: Path, drafts: bool = False) -> Loaded:
@@ -61,6 +64,8 @@ def load_folder(programmes_dir: Path, root: Path, drafts: bool = False) -> Loade
                     f"program leży w folderze bez pliku {MUNICIPALITY_FILE}",
                     f"dodaj {ctx.shown(folder / MUNICIPALITY_FILE)} z danymi gminy",
                 )
+            if (programme_dir / RECORD_FILE).exists():
+                loaded.present.add(f"{folder.name}/{programme_dir.name}")
             # Checked even when its municipality is not valid, so every problem shows in one run.
             programme = _load_programme(programme_dir, municipality, vocabularies, ctx, drafts)
             if programme is not None:
