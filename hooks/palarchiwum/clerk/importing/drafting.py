@@ -24,9 +24,10 @@ from palarchiwum.records.vocabulary_files import load_vocabularies
 from .addressee_sentences import addressee_sentences
 from .draft_yaml import Entry, YamlText
 from .financing_sentences import financing_sentences
+from .main_goal import main_goal
 from .record_facts import row_years, schedule_dates
 from .resolution_clauses import Resolution, resolution
-from .section_finding import Found, find_items, main_goal
+from .section_finding import Found, find_items
 from .text_blocks import Block, markdown_of, text_blocks
 from .titles import Period, title_and_period
 

@@ -34,6 +34,9 @@ _LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}")
 _LEADER_ENTRY = re.compile(r"(?:(?:\.\s?){3,}|…+)\s*\d{1,3}$")
 _ENTRY = re.compile(r"^\D.{1,120}?\s\d{1,3}$")
 _SENTENCE_END = re.compile(r"[.!?;:,]$")
+_NUMBERED_HEADING = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXL]{1,6}\.|rozdział\s+\S+)\s*[^\W\d_]", re.IGNORECASE
+)
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 REPEATS = 3  # a line repeated this often, its page numbers aside, is a running header
 REPEATED_WORDS = 4  # … when it has at least this many words
@@ -83,20 +86,34 @@ def _mark_repeated(texts: Sequence[str], out: list[str]) -> None:
 
 
 def _mark_contents(texts: Sequence[str], out: list[str]) -> None:
-    """A table of contents: entries with dotted leaders anywhere; after a "Spis treści" line,
-    the entries ending with a page number (or a page number alone) that follow it."""
+    """A table of contents: entries with dotted leaders anywhere; after a "Spis treści" line, the
+    entries that follow it: with a page number after them or on the next line, or numbered
+    headings, up to the line that repeats the first entry (where the text itself begins)."""
+    first = ""  # the first entry's words: the body begins where they come again
     in_contents = False
     for i, text in enumerate(texts):
         if out[i]:
             continue
         if _CONTENTS_TITLE.match(text):
-            out[i], in_contents = CONTENTS, True
+            out[i], in_contents, first = CONTENTS, True, ""
             continue
-        entry = bool(_LEADER_ENTRY.search(text)) or len(_LEADER.findall(text)) >= 2
-        if entry or (in_contents and (_ENTRY.match(text) or text.isdigit())):
+        if _LEADER_ENTRY.search(text) or len(_LEADER.findall(text)) >= 2:
             out[i] = CONTENTS
             continue
-        in_contents = in_contents and _LEADER.search(text) is not None
+        if not in_contents:
+            continue
+        key = _words_key(text)
+        paged = i + 1 < len(texts) and texts[i + 1].isdigit() and len(texts[i + 1]) <= 3
+        heading = _NUMBERED_HEADING.match(text) and len(text) <= 100 and not _SENTENCE_END.search(text)
+        if (first and key == first) or not (_ENTRY.match(text) or text.isdigit() or paged or heading):
+            in_contents = False
+            continue
+        out[i] = CONTENTS
+        first = first or key
+
+
+def _words_key(text: str) -> str:
+    return "".join(_LETTER_WORD.findall(text.lower()))
 
 
 def is_contents(text: str) -> bool:

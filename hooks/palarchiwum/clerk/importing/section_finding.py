@@ -14,56 +14,14 @@ from dataclasses import dataclass
 
 from palarchiwum.records.slugs import ascii_fold
 
+from .part_keywords import LIST_SECTIONS, OTHER, listed_section, sections_of, states_main_goal
 from .record_facts import task_of_row
 from .run_together import expanded
 from .text_blocks import APART, Block
 
-OTHER = "inne"  # a part of the document that is no part of the record (diagnosis, resources, …)
-# Record sections filled from lists, in the order the record lists them.
-LIST_SECTIONS = (
-    "cele",
-    "dzialania",
-    "adresaci",
-    "metody",
-    "harmonogram",
-    "rezultaty",
-    "produkty",
-    "finansowanie",
-)
-
-# Keywords, matched on lower-case text without diacritics. Where several match a heading, the
-# first in the text decides ("Czas trwania Programu i harmonogram … działań" is the harmonogram).
-_KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (section, re.compile(pattern))
-    for section, pattern in (
-        ("cel_glowny", r"\bcel(?:em)? (?:glown|ogoln|nadrzedn|strategiczn)\w*|\bglown\w* cel\w*"),
-        ("cele", r"\bcel(?:e|ow|ami|ach)?\b"),
-        ("dzialania", r"\bdzialan\w*|\bzadani[ea]\b|\bprojekt(?:y|ow)\b"),
-        (
-            "adresaci",
-            r"\badresa(?:ci|tow|tami)\b|\bodbior\w*|\bgrup\w* docelow\w*"
-            r"|\b(?:s?kierowan|adresowan)\w* (?:\w+ )?(?:jest|sa|bedzie|beda)\b|\buczestni(?:cy|kami|kow)\b",
-        ),
-        ("metody", r"\bmetod\w*|\bformy pracy\b"),
-        ("harmonogram", r"\bharmonogram\w*|\bczas\w* (?:trwania|realizacji)\b|\bterminy? realizacji\b"),
-        ("rezultaty", r"\brezultat\w*|\befekty?\b|\befektow\b"),
-        ("produkty", r"\bprodukt\w*"),
-        ("finansowanie", r"\bfinansow\w*|\bwysokosc\w* (?:\w+ )?srodkow\b|\bsrodki finansowe\b"),
-        ("monitoring", r"\bmonitor\w*|\bewaluac\w*"),
-        (
-            OTHER,
-            r"\bzasob\w*|\brealizator\w*|\bpartner\w*|\bwprowadzeni\w*|\bwstep\b|\bdefinicj\w*"
-            r"|\bdiagnoz\w*|\bopis sytuacji\b|\buzasadnieni\w*|\bspis tresci\b|\bzalozeni\w*",
-        ),
-    )
-)
-_HYPHEN_IN_WORD = re.compile(r"(?<=[a-z])-(?=[a-z])")  # a word split at a line end reads whole
-_LISTED = re.compile(r"\bnastepujac\w* (?:\w+ ){0,2}?(\w+)")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[”\"')]?\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ„\"(])")
 _ABBREVIATIONS = ("r.", "tj.", "np.", "m.in.", "ul.", "nr.", "pkt.", "ust.", "art.", "poz.", "tzw.")
 _ABBREVIATIONS += ("ok.", "ww.")
-_MAIN_GOAL_LABEL = re.compile(r"^\W*cel (?:glowny|ogolny)\W*:", re.IGNORECASE)
-_MAIN_GOAL_OPENING = re.compile(r"^\W*(?:celem|cel) (?:glown|ogoln|nadrzedn|generaln)\w*\b", re.IGNORECASE)
 _KEEP_DOT = re.compile(r"\b(?:itp|itd|r|zm|tj|in|ok|wg|al)\.$")
 # Words that name a table's columns.
 _COLUMNS = frozenset(
@@ -91,33 +49,6 @@ class _Part:
     title: str
 
 
-def sections_of(text: str, earliest: bool = True) -> tuple[str, ...]:
-    """The parts a heading or line names, most relevant first."""
-    folded = _HYPHEN_IN_WORD.sub("", ascii_fold(text).lower())
-    hits: list[tuple[int, int, str]] = []
-    for rank, (section, pattern) in enumerate(_KEYWORDS):
-        hits += [(m.start(), rank, section) for m in pattern.finditer(folded)]
-    hits.sort()
-    ordered = list(dict.fromkeys(section for _, _, section in hits))
-    if not earliest:
-        ordered = _lead_in_order(folded, hits) + ordered
-    return tuple(dict.fromkeys(ordered))
-
-
-def _lead_in_order(folded: str, hits: list[tuple[int, int, str]]) -> list[str]:
-    """For a sentence introducing a list: what "następujących X" or its last words name."""
-    first: list[str] = []
-    listed = _LISTED.search(folded)
-    if listed:
-        first += [section for start, _, section in hits if start >= listed.start(1)][:1]
-    tail_start = len(" ".join(folded.rstrip(": ").split()[:-3]))
-    tail = [hit for hit in hits if hit[0] >= tail_start]
-    if tail:
-        last = max(start for start, _, _ in tail)
-        first.append(min(hit for hit in tail if hit[0] == last)[2])  # "cel główny": the main goal
-    return first
-
-
 def find_items(blocks: list[Block]) -> Iterator[tuple[int, Found]]:
     """(block index, item) for every item of a list standing under a part of the record."""
     stack: list[_Part] = []
@@ -137,7 +68,7 @@ def find_items(blocks: list[Block]) -> Iterator[tuple[int, Found]]:
                 continue
             if in_list is None or _restarts(flat, j):
                 in_list, where = _list_section(stack, lead), _where(stack, lead)
-            if in_list is not None and not (in_list == "cele" and _states_main_goal(block)):
+            if in_list is not None and not (in_list == "cele" and states_main_goal(block)):
                 yield i, Found(in_list, item_quote(_own_text(flat, j)), where)
             continue
         if in_list is not None and (_between_items(flat, j) or _after_furniture(flat, j)):
@@ -148,7 +79,7 @@ def find_items(blocks: list[Block]) -> Iterator[tuple[int, Found]]:
         rows = _schedule_rows(stack, block)
         if rows:
             yield from ((i, found) for found in rows)
-        elif _is_pseudo_heading(block.text):
+        elif is_pseudo_heading(block.text):
             stack = _under(stack, block)
         elif block.text.rstrip("*").endswith(":"):
             last = sentences(block.text)[-1]
@@ -206,7 +137,7 @@ def context_of(blocks: list[Block]) -> list[tuple[str, ...]]:
     stack: list[_Part] = []
     out: list[tuple[str, ...]] = []
     for block in blocks:
-        if block.kind == "heading" or (block.kind == "paragraph" and _is_pseudo_heading(block.text)):
+        if block.kind == "heading" or (block.kind == "paragraph" and is_pseudo_heading(block.text)):
             stack = _under(stack, block)
         out.append(_current(stack))
     return out
@@ -235,7 +166,10 @@ def _list_section(stack: list[_Part], lead: tuple[tuple[str, ...], str] | None) 
     if not current:
         section = named[0] if named else None
     elif current[0] == OTHER:
-        section = None
+        # Outside the record's parts (an introduction, a diagnosis naming other documents' aims)
+        # only a lead-in from the programme's main goal to what it lists counts ("Cel główny
+        # zostanie osiągnięty poprzez realizację następujących celów szczegółowych:").
+        section = listed_section(lead[1]) if lead and "cel_glowny" in lead[0] else None
     else:
         # A lead-in may pick another part its headings name ("Cele … oraz kierunki działań").
         named_above = {s for part in stack for s in part.sections}
@@ -266,41 +200,10 @@ def _between_items(blocks: list[Block], i: int) -> bool:
     )
 
 
-def _is_pseudo_heading(text: str) -> bool:
+def is_pseudo_heading(text: str) -> bool:
     plain = text.replace("*", "").strip()
     short_enough = len(plain) <= PSEUDO_HEADING_MAX and not plain.endswith((".", ";", ","))
     return short_enough and bool(sections_of(plain))
-
-
-def main_goal(blocks: list[Block]) -> Found | None:
-    """The programme's main goal: a "Cel główny:" line, else a sentence naming it under the goals."""
-    contexts = context_of(blocks)
-    candidates = [
-        (b, c)
-        for b, c in zip(blocks, contexts, strict=True)
-        if (b.kind == "paragraph" and b.style not in APART and not _is_pseudo_heading(b.text))
-        or _states_main_goal(b)
-    ]
-    for block, _ in candidates:
-        plain = block.text.replace("*", "")
-        label = _MAIN_GOAL_LABEL.match(ascii_fold(plain))
-        if label and len(plain) > label.end() + 3:
-            return Found("cel_glowny", item_quote(plain[label.end() :]), "„Cel główny:”")
-    goals = [(b, c) for b, c in candidates if c and c[0] in ("cele", "cel_glowny")]
-    for block, _ in goals:
-        for sentence in sentences(block.text):
-            if sections_of(sentence)[:1] == ("cel_glowny",):
-                return Found("cel_glowny", item_quote(sentence), f"„{short(sentence)}”")
-    headed = [b for b, c in goals if c[0] == "cel_glowny"]
-    if headed:
-        first = sentences(headed[0].text)[0]
-        return Found("cel_glowny", item_quote(first), "pierwsze zdanie pod nagłówkiem celu głównego")
-    return None
-
-
-def _states_main_goal(block: Block) -> bool:
-    """A numbered point that states the main goal ("1. Celem głównym Programu jest …")."""
-    return block.kind == "item" and bool(_MAIN_GOAL_OPENING.match(ascii_fold(block.text)))
 
 
 def sentences(text: str) -> list[str]:

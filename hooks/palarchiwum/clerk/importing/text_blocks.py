@@ -11,54 +11,20 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from .page_furniture import CONTENTS, FURNITURE, PAGE, shapes
+from .line_kinds import APART, FOOTNOTE, MD_HEADING, TITLE, Block, heading_of, item_of, line_kind
+from .page_furniture import PAGE, shapes
 from .title_lines import title_range
 
-# Bullet glyphs of word processors. Symbol and Wingdings bullets land in the private use area
-# (U+F0B7 and a few others); no other private-use character is taken for a bullet.
-_GLYPH_BULLET = re.compile(r"^[•·▪■◦●○►➢➤✓✔\uf0b7\uf0a7\uf0a8\uf0d8\uf0fc\uf076\uf06e\uf0e8]\s*(?=\S)")
-_DASH_BULLET = re.compile(r"^[-–—*]\s+(?=\S)")
-_NUMBERED = re.compile(r"^(?:(\d{1,2})([.)])|\((\d{1,2})\)|([a-z])\)|([ivx]{1,5})([.)]))\s+(?=\S)")
-_SUBNUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)")
-_ROMAN = re.compile(r"^(X{0,3}(?:IX|IV|V?I{0,3}))(\.?)\s*(?=[A-ZĄĆĘŁŃÓŚŹŻ„\"])")
-_CHAPTER = re.compile(r"^(?:rozdział|część)\s+(?:[IVXL]+|\d{1,2})\b", re.IGNORECASE)
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
-_BOLD_LINE = re.compile(r"^\*\*([^*]+)\*\*(:?)$")
-_FOOTNOTE = re.compile(r"^\d{1,3} [A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]")
 _SENTENCE_END = re.compile(r"[.!?:;…][”\"'»)\]*\d]*$")
 _ABBREVIATION_END = re.compile(r"(?:\b(?:r|tj|np|ul|nr|pkt|ust|art|poz|tzw|ok|ww|zm|godz|m\.in)\.)$")
 _HYPHENATED_END = re.compile(r"[^\W\d_]-$")
 # What records/source_words.py takes for a list number at a line start (its _ENUMERATOR).
 _LINE_ENUMERATOR = re.compile(r"^(?:\d{1,3}|[A-Za-z]|[IVX]|[ivxlcdmIVXLCDM]{2,8})[.)] ")
-# Markdown list markers Python-Markdown (with pymdownx.fancylists) understands.
-_MARKDOWN_LIST = re.compile(r"^(?:\d{1,2}[.)]|[a-z]\)|[ivx]{1,5}[.)])$")
 
-HEADING_MAX = 150  # a longer line is text, whatever it starts with
 WRAP_SHARE = 0.8  # a line shorter than this share of the wrap width may end a paragraph
 UNWRAPPED_WIDTH = 160  # lines this long were not hard-wrapped: every line is a paragraph
 WIDE, ENDED_SHARE = 120, 0.7  # … as are lines this wide of which this share end a sentence
 STANDALONE_SHARE, STANDALONE_WORDS = 0.5, 8  # a line this short, alone, over a sentence heads it
-TITLE = "title"  # the style of the document's own title (title_lines)
-APART = frozenset({TITLE, PAGE, CONTENTS, FURNITURE})  # blocks nothing joins
-
-
-@dataclass(frozen=True)
-class Block:
-    """One Markdown block: a heading, a paragraph or a list item (text without its marker)."""
-
-    kind: str  # "heading" | "paragraph" | "item"
-    text: str
-    level: int = 0  # headings: 1–6
-    marker: str = ""  # items: the marker as printed ("1)", "a)", "2.1"); "-" for bullets
-    style: str = ""  # items: "1)", "1.", "(1)", "a)", "i.", "1.1" or "-"; headings: how recognised
-    number: int = 0  # items numbered with digits: the number
-    depth: int = 0  # items: 0 for a top-level list, 1 for a list inside an item
-    lines: tuple[str, ...] = ()  # the source lines it was joined from (whitespace collapsed)
-
-    @property
-    def as_list(self) -> bool:
-        """Whether the item is a Markdown list item (else it stays a numbered paragraph)."""
-        return self.kind == "item" and (self.marker == "-" or bool(_MARKDOWN_LIST.match(self.marker)))
 
 
 @dataclass(frozen=True)
@@ -94,7 +60,7 @@ def _shaped(lines: list[_Line]) -> list[_Line]:
     texts = [line.text for line in lines]
     found = shapes(texts, [line.blanks for line in lines])
     title = (
-        None if any(_MD_HEADING.match(t) and t.startswith("# ") for t in texts) else title_range(texts, found)
+        None if any(MD_HEADING.match(t) and t.startswith("# ") for t in texts) else title_range(texts, found)
     )
     for i in title or ():
         found[i] = TITLE
@@ -138,7 +104,7 @@ def _lines(text: str) -> Iterator[_Line]:
 
 
 def _layout(lines: list[_Line]) -> _Layout:
-    plain = [not line.shape and _line_kind(line.text, after_break=True) is None for line in lines]
+    plain = [not line.shape and line_kind(line.text, after_break=True) is None for line in lines]
     full = [line.text for line, p in zip(lines, plain, strict=True) if p and len(line.text) >= 20]
     lengths = sorted(len(text) for text in full)
     width = lengths[int(len(lengths) * 0.9)] if lengths else 80.0
@@ -146,69 +112,6 @@ def _layout(lines: list[_Line]) -> _Layout:
     spaced = bool(pairs) and sum(1 for blanks in pairs if blanks >= 1) > len(pairs) / 2
     ended = sum(1 for text in full if _SENTENCE_END.search(text)) / len(full) if full else 0.0
     return _Layout(float(width), spaced, ended)
-
-
-def _line_kind(text: str, after_break: bool) -> str | None:
-    """What a line starts by itself: "heading", "item", "footnote", or None for running text."""
-    if _heading_of(text) is not None:
-        return "heading"
-    if _item_of(text, after_break) is not None:
-        return "item"
-    if _FOOTNOTE.match(text):
-        return "footnote"
-    return None
-
-
-def _heading_of(text: str) -> Block | None:
-    """A heading the line is by its own shape, or None."""
-    md = _MD_HEADING.match(text)
-    if md:
-        inner = md.group(2)
-        bold = _BOLD_LINE.match(inner)
-        return Block("heading", _unbold(bold) if bold else inner, len(md.group(1)), style="md")
-    if len(text) > HEADING_MAX or text.endswith((",", ";")):
-        return None
-    roman = _ROMAN.match(text)
-    if roman and roman.group(1) and (roman.group(2) or roman.group(1) != "I") and not _NUMBERED.match(text):
-        return Block("heading", text, 2, style="roman")
-    if _CHAPTER.match(text):
-        return Block("heading", text, 2, style="roman")
-    bold = _BOLD_LINE.match(text)
-    if bold and len(text) <= 100:
-        return Block("heading", _unbold(bold), 2, style="bold")
-    letters = [ch for ch in text if ch.isalpha()]
-    capitals = len(letters) >= 4 and not any(ch.islower() for ch in letters) and len(text) <= 100
-    if capitals and _item_of(text, after_break=True) is None:
-        return Block("heading", text, 2, style="caps")
-    return None
-
-
-def _unbold(match: re.Match[str]) -> str:
-    return match.group(1).strip() + match.group(2)
-
-
-def _item_of(text: str, after_break: bool) -> Block | None:
-    """The list item the line starts, or None. A dash starts an item only after a break."""
-    glyph = _GLYPH_BULLET.match(text) or (_DASH_BULLET.match(text) if after_break else None)
-    if glyph:
-        return Block("item", text[glyph.end() :], marker="-", style="-")
-    sub = _SUBNUMBERED.match(text)
-    if sub:
-        return Block("item", text[sub.end() :], marker=text[: sub.end()].strip(), style="1.1")
-    numbered = _NUMBERED.match(text)
-    if not numbered:
-        return None
-    marker = text[: numbered.end()].strip()
-    digits, dot_or_paren, in_parens, letter, _, roman_end = numbered.groups()
-    if digits:
-        style, number = f"1{dot_or_paren}", int(digits)
-    elif in_parens:
-        style, number = "(1)", int(in_parens)
-    elif letter:
-        style, number = "a)", 0
-    else:
-        style, number = f"i{roman_end}", 0
-    return Block("item", text[numbered.end() :], marker=marker, style=style, number=number)
 
 
 def _join(lines: list[_Line], layout: _Layout) -> list[Block]:
@@ -235,7 +138,7 @@ def _join(lines: list[_Line], layout: _Layout) -> list[Block]:
             kind, level = ("heading", 1) if line.shape == TITLE else ("paragraph", 0)
             blocks.append(Block(kind, line.text, level, style=line.shape, lines=(line.text,)))
         elif current is not None and current.style in APART:
-            blocks.append(replace(_start(line, _heading_of(line.text), True), lines=(line.text,)))
+            blocks.append(replace(_start(line, heading_of(line.text), True), lines=(line.text,)))
         else:
             new = _new_block(current, last_line, line, layout)
             if new is not None:
@@ -254,15 +157,15 @@ def _new_block(current: Block | None, last_line: str, line: _Line, layout: _Layo
     """The block the line starts, or None when it goes on with the current block."""
     ended = bool(_SENTENCE_END.search(last_line)) and not _ABBREVIATION_END.search(last_line)
     after_break = _broken(line, layout) or ended or len(last_line) < WRAP_SHARE * layout.width
-    heading = _heading_of(line.text)
+    heading = heading_of(line.text)
     if current is None:
-        return heading or _item_of(line.text, True) or Block("paragraph", line.text)
+        return heading or item_of(line.text, True) or Block("paragraph", line.text)
     if current.kind == "heading":
         return None if _continues_heading(current, line, heading) else _start(line, heading, True)
     if heading is not None and (after_break if heading.style in ("roman", "md") else line.blanks > 0):
         return heading
-    item = _item_of(line.text, after_break or current.kind == "item")
-    if item is not None or _FOOTNOTE.match(line.text):
+    item = item_of(line.text, after_break or current.kind == "item")
+    if item is not None or FOOTNOTE.match(line.text):
         return item or Block("paragraph", line.text, style="footnote")
     if _continues(current, last_line, ended, line, layout):
         return None
@@ -270,7 +173,7 @@ def _new_block(current: Block | None, last_line: str, line: _Line, layout: _Layo
 
 
 def _start(line: _Line, heading: Block | None, after_break: bool) -> Block:
-    return heading or _item_of(line.text, after_break) or Block("paragraph", line.text)
+    return heading or item_of(line.text, after_break) or Block("paragraph", line.text)
 
 
 def _broken(line: _Line, layout: _Layout) -> bool:
@@ -287,12 +190,12 @@ def _continues_heading(block: Block, line: _Line, following: Block | None) -> bo
     if following is not None and following.style == block.style and block.style in ("bold", "caps"):
         return line.blanks <= 1 and len(_glue(block.text, following.text)) <= 120
     short = len(line.text) <= 60 and len(line.text.split()) <= 6
-    plain = following is None and _item_of(line.text, True) is None
+    plain = following is None and item_of(line.text, True) is None
     return plain and line.blanks == 0 and short and not _SENTENCE_END.search(line.text)
 
 
 def _merge_heading(block: Block, line: _Line) -> Block:
-    following = _heading_of(line.text)
+    following = heading_of(line.text)
     return replace(block, text=_glue(block.text, following.text if following else line.text))
 
 

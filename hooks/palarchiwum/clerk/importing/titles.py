@@ -32,6 +32,9 @@ _NAMED = re.compile(
     rf"\b(?:(?:na\s+lata|w\s+latach)\s+{_YEAR}{_DASH}{_YEAR}|na\s+rok\s+{_YEAR})"
     r"(?:\s+„[^”\"]{3,80}[”\"])?"
 )
+_ADOPTED = re.compile(
+    rf"\bw\s+sprawie\s+(?:przyjęcia|uchwalenia)\s+[^.;:!?#]{{0,200}}?{_TITLE_YEARS.pattern}", re.IGNORECASE
+)
 _PERIOD = re.compile(rf"\b(?:realizowan\w*\s+(?:będzie\s+)?)?w\s+latach\s+{_YEAR}{_DASH}{_YEAR}", re.I)
 
 
@@ -67,6 +70,12 @@ def period_of(text: str) -> Period | None:
 
 
 def _period_alone(text: str) -> Period | None:
+    """The years stated without a title: "realizowany w latach …", or those a resolution gives
+    the programme it adopts ("w sprawie przyjęcia Programu … na rok 2010")."""
+    for match in _ADOPTED.finditer(text):
+        period = period_of(match.group(0))
+        if period is not None:
+            return period
     for match in _PERIOD.finditer(text):
         start, end = int(match.group(1)), int(match.group(2))
         if 1990 <= start <= end <= 2100:
