@@ -25,6 +25,11 @@ FOOTNOTE = re.compile(r"^\d{1,3} [A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]"
 # Markdown list markers Python-Markdown (with pymdownx.fancylists) understands.
 _MARKDOWN_LIST = re.compile(r"^(?:\d{1,2}[.)]|[a-z]\)|[ivx]{1,5}[.)])$")
 
+# A point labelled by what it is: "Zadanie 1.", "Projekt 2.", "Cel strategiczny 3.", "Cel 1:".
+LABELLED = re.compile(
+    r"^((?:Zadanie|Projekt|Działanie|Priorytet|Kierunek(?:\s+działań)?|Obszar(?:\s+strategiczny)?"
+    r"|Cel(?:\s+(?:strategiczny|operacyjny|szczegółowy|kierunkowy))?))\s+(\d{1,2}|[IVX]{1,4})[.:]\s+(?=\S)"
+)
 HEADING_MAX = 150  # a longer line is text, whatever it starts with
 TITLE = "title"  # the style of the document's own title (title_lines)
 APART = frozenset({TITLE, PAGE, CONTENTS, FURNITURE})  # blocks nothing joins

@@ -99,6 +99,7 @@ def _mark_contents(texts: Sequence[str], out: list[str]) -> None:
             continue
         if _LEADER_ENTRY.search(text) or len(_LEADER.findall(text)) >= 2:
             out[i] = CONTENTS
+            first = first or (_words_key(text) if in_contents else "")
             continue
         if not in_contents:
             continue

@@ -34,7 +34,7 @@ _NOMINATIVE = {"miejskiej": "Miejska", "miasta i gminy": "Miasta i Gminy", "gmin
 _NOMINATIVE |= {"gminy": "Gminy", "miasta": "Miasta", "powiatu": "Powiatu"}
 # A place's name: capitalised words, a "w" before them, and the abbreviations of place names.
 _PLACE_WORD = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ][\w-]*")
-_ABBREVIATION = re.compile(r"(?:Wlkp|Wlk|Maz|Śl|Kuj|Lub|Pom|Górn|Dln|Gd)\.")
+_ABBREVIATION = re.compile(r"(?:Wlkp|Wlk|Maz|Śl|Kuj|Lub|Pom|Górn|Dln|Gd)\.", re.IGNORECASE)
 _BASIS = re.compile(
     r"\bNa\s+podstawie\s+art\..{10,800}?(?=\s*[.,]?\s*(?:uchwala\b|" + _SPACED_UCHWALA + r"|§"
     rf"|Rada\s+(?:{_KINDS})\b[^.;:§]{{0,60}}?\s+(?:uchwala\b|{_SPACED_UCHWALA})))"
@@ -120,7 +120,7 @@ def _place(text: str, at: int) -> str | None:
             words.append("w")
             continue
         if _ABBREVIATION.fullmatch(word) and words:
-            words.append(word)
+            words.append(_title_case(word) if word.isupper() else word)
             break
         if bare.upper() in ("Z", "W") or not _PLACE_WORD.fullmatch(bare):
             break

@@ -14,15 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .line_kinds import LABELLED
 from .text_blocks import APART, Block
 
 # A point's number: at the start, or after the punctuation that closes the point before.
 _MARKER = re.compile(r"(?:^|(?<=[,;.:])\s+|(?<=[,;.:]))\s*(?:(\d{1,2})|([a-z]))\)\s+(?=\S)")
-# A point labelled by what it is: "Zadanie 1.", "Projekt 2.", "Cel strategiczny 3.", "Cel 1:".
-_LABELLED = re.compile(
-    r"^((?:Zadanie|Projekt|Działanie|Priorytet|Kierunek(?:\s+działań)?|Obszar(?:\s+strategiczny)?"
-    r"|Cel(?:\s+(?:strategiczny|operacyjny|szczegółowy|kierunkowy))?))\s+(\d{1,2}|[IVX]{1,4})[.:]\s+(?=\S)"
-)
 POINTS_MIN = 2  # fewer points in order than this are no list
 
 
@@ -37,7 +33,7 @@ def points_of(block: Block) -> list[Block]:
     """The block as its lead-in and points, or the block alone when it runs no points together."""
     if block.kind not in ("paragraph", "item") or block.style in APART:
         return [block]
-    labelled = _LABELLED.match(block.text) if block.kind == "paragraph" else None
+    labelled = LABELLED.match(block.text) if block.kind == "paragraph" else None
     if labelled:
         label, number = labelled.group(1), labelled.group(2)
         style = f"{' '.join(label.lower().split())} 1."

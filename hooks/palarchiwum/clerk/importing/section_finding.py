@@ -68,6 +68,9 @@ def find_items(blocks: list[Block]) -> Iterator[tuple[int, Found]]:
                 continue
             if in_list is None or _restarts(flat, j):
                 in_list, where = _list_section(stack, lead), _where(stack, lead)
+            if _introduces_nothing(flat, j):
+                in_list, lead = None, (sections_of(block.text, earliest=False), block.text)
+                continue
             if in_list is not None and not (in_list == "cele" and states_main_goal(block)):
                 yield i, Found(in_list, item_quote(_own_text(flat, j)), where)
             continue
@@ -84,6 +87,12 @@ def find_items(blocks: list[Block]) -> Iterator[tuple[int, Found]]:
         elif block.text.rstrip("*").endswith(":"):
             last = sentences(block.text)[-1]
             lead = (sections_of(last, earliest=False), last)
+
+
+def _introduces_nothing(blocks: list[Block], i: int) -> bool:
+    """A point ending with ":" that no point follows: the lead-in of what comes next, no item."""
+    after = blocks[i + 1] if i + 1 < len(blocks) else None
+    return blocks[i].text.rstrip().endswith(":") and (after is None or after.kind != "item")
 
 
 def _restarts(blocks: list[Block], i: int) -> bool:

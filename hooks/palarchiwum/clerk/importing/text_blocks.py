@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from .line_kinds import APART, FOOTNOTE, MD_HEADING, TITLE, Block, heading_of, item_of, line_kind
+from .line_kinds import APART, FOOTNOTE, LABELLED, MD_HEADING, TITLE, Block, heading_of, item_of, line_kind
 from .page_furniture import PAGE, shapes
 from .title_lines import title_range
 
@@ -24,7 +24,11 @@ _LINE_ENUMERATOR = re.compile(r"^(?:\d{1,3}|[A-Za-z]|[IVX]|[ivxlcdmIVXLCDM]{2,8}
 WRAP_SHARE = 0.8  # a line shorter than this share of the wrap width may end a paragraph
 UNWRAPPED_WIDTH = 160  # lines this long were not hard-wrapped: every line is a paragraph
 WIDE, ENDED_SHARE = 120, 0.7  # … as are lines this wide of which this share end a sentence
-STANDALONE_SHARE, STANDALONE_WORDS = 0.5, 8  # a line this short, alone, over a sentence heads it
+STANDALONE_SHARE, STANDALONE_MAX, STANDALONE_WORDS = (
+    0.5,
+    60,
+    8,
+)  # a line this short, alone, over a sentence heads it
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,7 @@ class _Line:
     text: str  # whitespace collapsed
     blanks: int  # blank lines before it
     shape: str = ""  # what stands apart from the running text (page_furniture), or "title"
+    following: str = ""  # the next line's text
 
 
 @dataclass(frozen=True)
@@ -64,7 +69,11 @@ def _shaped(lines: list[_Line]) -> list[_Line]:
     )
     for i in title or ():
         found[i] = TITLE
-    return [replace(line, shape=shape) for line, shape in zip(lines, found, strict=True)]
+    after = [*texts[1:], ""]
+    return [
+        replace(line, shape=shape, following=following)
+        for line, shape, following in zip(lines, found, after, strict=True)
+    ]
 
 
 def markdown_of(blocks: list[Block]) -> str:
@@ -167,6 +176,8 @@ def _new_block(current: Block | None, last_line: str, line: _Line, layout: _Layo
     item = item_of(line.text, after_break or current.kind == "item")
     if item is not None or FOOTNOTE.match(line.text):
         return item or Block("paragraph", line.text, style="footnote")
+    if LABELLED.match(line.text):
+        return Block("paragraph", line.text)  # "Zadanie 2. …" starts a point of its own
     if _continues(current, last_line, ended, line, layout):
         return None
     return Block("paragraph", line.text)
@@ -209,6 +220,8 @@ def _continues(current: Block, last_line: str, ended: bool, line: _Line, layout:
         return False
     if current.kind == "item" and ended and line.text.endswith(":"):
         return False  # a sentence introducing a list after an item: a new list's lead-in
+    if ended and _heads(line, layout):
+        return False
     if not ended:
         # "2. Odbiorcy Programu" over a paragraph is a title, not an item going on.
         if current.kind == "item" and short:
@@ -225,8 +238,15 @@ def _in_capitals(text: str) -> bool:
     return len(letters) >= 4 and not any(ch.islower() for ch in letters)
 
 
+def _heads(line: _Line, layout: _Layout) -> bool:
+    """A short line without a full stop between a sentence's end and a capital: a heading."""
+    alone = _standalone(line.text, layout) and not _SENTENCE_END.search(line.text)
+    return alone and line.following[:1].isupper()
+
+
 def _standalone(text: str, layout: _Layout) -> bool:
-    return len(text) <= STANDALONE_SHARE * layout.width and len(text.split()) <= STANDALONE_WORDS
+    short = len(text) <= max(STANDALONE_SHARE * layout.width, STANDALONE_MAX)
+    return short and len(text.split()) <= STANDALONE_WORDS
 
 
 def _split_word(last_line: str, line: _Line) -> bool:
@@ -255,8 +275,10 @@ def _numbered_headings(blocks: list[Block]) -> list[Block]:
             continue
         if block.text.endswith((",", ";")):
             continue
-        before = blocks[i - 1] if i else None
-        after = blocks[i + 1] if i + 1 < len(blocks) else None
+        running = [b for b in blocks if b.style not in APART]  # page furniture aside
+        at = next(j for j, b in enumerate(running) if b is block)
+        before = running[at - 1] if at else None
+        after = running[at + 1] if at + 1 < len(running) else None
         if _continues_list(before, block) or _continues_list(block, after):
             continue
         if after is None or after.kind == "heading":
