@@ -27,6 +27,7 @@ _PAGE_NUMBER_AT_MOST = 24
 _PAGE_MARK = re.compile(
     r"(?i)^(?:\(\d{1,3}\)|[-–—]\s*\d{1,3}\s*[-–—]|(?:strona|str\.)\s*\d{1,3}(?:\s*z\s*\d{1,3})?)$"
 )
+_RULE = re.compile(r"^([-*_=])(?:\s*\1){2,}$")  # a rule drawn with characters: a line apart
 _SIGNATURE = re.compile(r"^Id:\s*[0-9A-F]{6,}(?:-[0-9A-F]{2,})+\b")
 _PAGE_AT_END = re.compile(r"(?i)\bstrona\s+\d{1,3}\s+z\s+\d{1,3}$")
 _CONTENTS_TITLE = re.compile(r"(?i)^(?:spis\s+treści|s\s*p\s*i\s*s\s+t\s*r\s*e\s*ś\s*c\s*i)\s*:?$")
@@ -49,7 +50,9 @@ def shapes(texts: Sequence[str], blanks: Sequence[int]) -> list[str]:
     for i, text in enumerate(texts):
         if _page_number_alone(texts, blanks, i):
             out[i] = PAGE
-        elif _PAGE_MARK.match(text) or _SIGNATURE.match(text) or _PAGE_AT_END.search(text):
+        elif (
+            _PAGE_MARK.match(text) or _SIGNATURE.match(text) or _PAGE_AT_END.search(text) or _RULE.match(text)
+        ):
             out[i] = FURNITURE
     _mark_repeated(texts, out)
     _mark_contents(texts, out)
