@@ -258,3 +258,14 @@ def test_three_groups_named_as_a_b_oraz_c() -> None:
         "rodzin z małymi dziećmi",
         "młodzieży szkół średnich",
     ]
+
+
+def test_a_title_line_may_end_with_a_place_names_abbreviation() -> None:
+    record = record_of(
+        "Program Współpracy Miasta Starogród Wlkp.\n\nz organizacjami pozarządowymi\n\nna rok 2025\n\n"
+        "§ 1. Program określa formy współpracy.\n"
+    )
+    assert (
+        record["tytul"]
+        == "Program Współpracy Miasta Starogród Wlkp. z organizacjami pozarządowymi na rok 2025"
+    )

@@ -28,6 +28,8 @@ _VERB_AFTER = re.compile(
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 _QUOTED = re.compile(r"^[„«\"“][^”»\"]{2,100}[”»\"]\s*$")
 _SENTENCE_END = re.compile(r"[.!?;:,]$")
+# A place name's abbreviation ends a title's line without ending a sentence ("Gorzowa Wlkp.").
+_ABBREVIATION_END = re.compile(r"\b(?:Wlkp|Wlk|Maz|Śl|Kuj|Lub|Pom|Górn|Dln|Gd)\.$", re.IGNORECASE)
 # What may follow a title's last year: "r.", "rok", a closing quote, a quoted name.
 _TAIL = re.compile(r"(?i)\s*(?:r\.|rok|roku)?\s*[”\"»]?\s*(?:[„«\"“][^”»\"]{2,100}[”»\"])?")
 _APART = re.compile(r"^(?:rozdział|część|§)", re.IGNORECASE)
@@ -54,7 +56,7 @@ def _title_end(texts: Sequence[str], apart: Sequence[str], start: int) -> int | 
         length += len(text) + 1
         if length > TITLE_MAX:
             return None
-        if _SENTENCE_END.search(text.rstrip('”»"')) and not _YEARS.search(text):
+        if _SENTENCE_END.search(_ABBREVIATION_END.sub("", text.rstrip('”»"'))) and not _YEARS.search(text):
             return None
         years = list(_YEARS.finditer(text))
         if years:
