@@ -249,6 +249,7 @@ def test_a_record_marked_as_draft_is_not_published(tmp_path: Path) -> None:
     assert found.startswith(f"{RECORD}:{line}: szkic: {SZKIC} (wskazówka: sprawdź każdą pozycję z tekstem")
     assert "usuń wiersz `szkic: true`" in found and "do uzupełnienia" not in found
     write_archive(tmp_path / "programmes", record=PROGRAMME_YML.replace("tytul:", "szkic: false\ntytul:"))
+    copy_project(tmp_path, ("mkdocs.yml",))
     assert clerk(tmp_path, "check").returncode == 0
 
 

@@ -54,7 +54,7 @@ _ENDINGS += ("ow", "om", "em", "ie", "ia", "iu", "ej", "a", "e", "i", "o", "u", 
 CHECK_COMMAND = "bash scripts/archiwum check"
 HEADER = (
     "# yaml-language-server: $schema=../../../hooks/palarchiwum/schemas/programme.schema.json",
-    "# SZKIC rekordu utworzony automatycznie poleceniem `python -m palarchiwum import` z tekstu programu.",
+    "# SZKIC rekordu utworzony automatycznie poleceniem `bash scripts/archiwum import` z tekstu programu.",
     "# To nie jest gotowy rekord. Każdą pozycję sprawdź z tekstem w programme.md: czy czegoś nie",
     "# brakuje, czy nie ma pozycji zbędnych, czy cytat obejmuje całą pozycję. Terminy (tematy, grupy,",
     "# rodzaje, zrodla) są tylko propozycjami: popraw je i wpisz terminy ze słowników",
