@@ -44,7 +44,7 @@ from typing import Any
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(PROJECT / "hooks"), str(PROJECT / "tests")]
 
-from import_corpus.corpus import FIELDS, LISTS, PARTS, Case, cases, normalised  # noqa: E402
+from import_corpus.corpus import FIELDS, LISTS, PARTS, Case, cases, fields_of, normalised  # noqa: E402
 from palarchiwum.clerk.importing.drafting import import_text, project_vocabularies  # noqa: E402
 from palarchiwum.records.yaml_parsing import parse_yaml  # noqa: E402
 
@@ -95,23 +95,6 @@ def matches(expected: str, drafted: str) -> bool:
     return len(_WORDS.findall(shorter)) >= SHARE * len(_WORDS.findall(longer))
 
 
-def drafted_fields(record: dict[str, Any]) -> dict[str, Any]:
-    """The draft record's values, in the corpus's FIELDS."""
-    adopted = record.get("uchwala") or {}
-    period = record.get("okres") or {}
-    goal = record.get("cel_glowny")
-    values: dict[str, Any] = {
-        "tytul": record.get("tytul"),
-        "okres": (period["od"], period["do"]) if period.get("od") and period.get("do") else None,
-        "cel_glowny": goal.get("tresc") if isinstance(goal, dict) else None,
-    }
-    for name in ("numer", "data", "organ", "podstawa_prawna"):
-        values[f"uchwala.{name}"] = None if adopted.get(name) is None else str(adopted[name])
-    for name in LISTS:
-        values[name] = [item.get("tresc") or item.get("brzmienie") or "" for item in record.get(name) or []]
-    return values
-
-
 def judge_scalar(name: str, expected: Any, got: Any) -> Verdict:
     if expected is None or got is None:
         right = expected is None and got is None
@@ -153,7 +136,7 @@ def short(value: Any, limit: int = 70) -> Any:
 
 
 def judge(case: Case, record: dict[str, Any], report: Report) -> None:
-    got = drafted_fields(record)
+    got = fields_of(record)
     for name in FIELDS:
         if name not in case.truth:
             continue

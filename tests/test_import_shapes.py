@@ -18,10 +18,10 @@ from palarchiwum.records.quotes import NormalisedText
 from palarchiwum.records.schema_validation import schema_errors, validator
 from palarchiwum.records.source_fidelity import compare
 from palarchiwum.records.yaml_parsing import parse_yaml
+from test_import import quotes
 
 PROJECT = Path(__file__).resolve().parent.parent
 VOCABULARIES = project_vocabularies(PROJECT / "programmes")
-QUOTE_KEYS = ("tresc", "brzmienie", "tytul", "podstawa_prawna", "wykonawca", "wejscie_w_zycie")
 # Every corpus text (both parts: only pass or fail is looked at) and every source of the archive.
 SOURCES = sorted((PROJECT / "programmes").glob("*/*/attachments/zrodlo.txt"))
 TEXTS = {case.name: case.text for case in cases()} | {
@@ -31,15 +31,6 @@ TEXTS = {case.name: case.text for case in cases()} | {
 
 def record_of(text: str) -> dict[str, Any]:
     return yaml.safe_load(import_text(text, VOCABULARIES).record_yaml)
-
-
-def quotes(data: Any) -> list[str]:
-    if isinstance(data, dict):
-        found = [v for k, v in data.items() if k in QUOTE_KEYS and isinstance(v, str)]
-        return found + [q for v in data.values() for q in quotes(v)]
-    if isinstance(data, list):
-        return [q for v in data for q in quotes(v)]
-    return []
 
 
 def items(record: dict[str, Any], section: str) -> list[str]:

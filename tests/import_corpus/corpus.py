@@ -108,14 +108,14 @@ def damaged_cases(part: str) -> list[Case]:
     return found
 
 
-def truth_of_record(record: dict[str, Any]) -> dict[str, Any]:
-    """The truth a curated record states, in FIELDS."""
+def fields_of(record: dict[str, Any]) -> dict[str, Any]:
+    """A record's values in FIELDS: a curated record's, the truth; a draft's, what import found."""
     adopted = record.get("uchwala") or {}
     period = record.get("okres") or {}
     goal = record.get("cel_glowny")
     truth: dict[str, Any] = {
         "tytul": record.get("tytul"),
-        "okres": (period["od"], period["do"]) if period.get("od") else None,
+        "okres": (period["od"], period["do"]) if period.get("od") and period.get("do") else None,
         "cel_glowny": goal.get("tresc") if isinstance(goal, dict) else None,
     }
     for key in RESOLUTION_KEYS:
@@ -133,7 +133,7 @@ def truth_of_damaged(record: dict[str, Any], result: Damaged) -> tuple[dict[str,
     The period, the resolution's number and date are not judged when a year they rest on lost a
     digit anywhere in the text (the text no longer says for sure which year it meant).
     """
-    truth, tolerated = truth_of_record(record), {}
+    truth, tolerated = fields_of(record), {}
     if not result.losses:
         return truth, tolerated
     text = normalised(result.text).lower()

@@ -181,13 +181,18 @@ def _layout_removed(text: str) -> str:
     return _IN_WORD_HYPHEN.sub("", text)
 
 
+def is_page_number(line: str) -> bool:
+    """Whether a line is only a page number ("3", "- 3 -", "Strona 3 z 12"): set aside in a source
+    when it stands between blank lines (and kept apart by import, see clerk/importing)."""
+    return len(line) <= _PAGE_NUMBER_AT_MOST and _PAGE_NUMBER.fullmatch(line) is not None
+
+
 def _page_numbers_removed(text: str) -> str:
     lines = text.split("\n")
     last = len(lines) - 1
     for i, line in enumerate(lines):
         if (
-            len(line) <= _PAGE_NUMBER_AT_MOST
-            and _PAGE_NUMBER.fullmatch(line)
+            is_page_number(line)
             and (i == 0 or not lines[i - 1].strip())
             and (i == last or not lines[i + 1].strip())
         ):

@@ -14,16 +14,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from palarchiwum.records.source_words import is_page_number
+
 PAGE = "page"  # a page number standing alone between blank lines: a comment in the draft
 FURNITURE = "furniture"  # a running header or footer, a page mark
 CONTENTS = "contents"  # a table of contents: its title and its entries
 
-# The page numbers records/source_words.py sets aside in a source when they stand between blank
-# lines; the draft keeps them as comments, so that its words and the source's compare equal.
-_PAGE_NUMBER = re.compile(
-    r"(?i)(?:[-–—]\s*)?(?:(?:strona|str\.?|s\.)\s*)?\d{1,3}(?:\s*(?:/|z|of)\s*\d{1,3})?(?:\s*[-–—])?"
-)
-_PAGE_NUMBER_AT_MOST = 24
 _PAGE_MARK = re.compile(
     r"(?i)^(?:\(\d{1,3}\)|[-–—]\s*\d{1,3}\s*[-–—]|(?:strona|str\.)\s*\d{1,3}(?:\s*z\s*\d{1,3})?)$"
 )
@@ -61,7 +57,9 @@ def shapes(texts: Sequence[str], blanks: Sequence[int]) -> list[str]:
 
 def _page_number_alone(texts: Sequence[str], blanks: Sequence[int], i: int) -> bool:
     text = texts[i]
-    if len(text) > _PAGE_NUMBER_AT_MOST or not _PAGE_NUMBER.fullmatch(text) or "--" in text:
+    # The page numbers the source check sets aside between blank lines; the draft keeps them as
+    # comments, so that its words and the source's compare equal.
+    if not is_page_number(text) or "--" in text:
         return False
     before = i == 0 or blanks[i] > 0
     after = i + 1 == len(texts) or blanks[i + 1] > 0
