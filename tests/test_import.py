@@ -10,12 +10,23 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import PROGRAMME_YML, RECORD, clerk, copy_project, line_of, problems, write_archive
+from conftest import (
+    PROGRAMME_YML,
+    RECORD,
+    VALIDATION_AS_OF,
+    clerk,
+    copy_project,
+    line_of,
+    problems,
+    write_archive,
+)
 from fidelity import coverage
 from palarchiwum.clerk.importing.drafting import DraftExists, import_text, write_draft
 from palarchiwum.clerk.importing.source_attachment import with_source
+from palarchiwum.records.archive import build_archive
 from palarchiwum.records.catalogue_records import SECTIONS
 from palarchiwum.records.draft_records import to_complete
+from palarchiwum.records.problems import InvalidArchive
 from palarchiwum.records.quotes import NormalisedText
 from palarchiwum.records.schema_validation import schema_errors, validator
 from palarchiwum.records.yaml_parsing import parse_yaml
@@ -377,3 +388,21 @@ def _one_term(match: re.Match[str]) -> str:
         (PROJECT / "programmes/slowniki" / f"{vocabulary[match.group(2)]}.yml").read_text(encoding="utf-8")
     )["terminy"]
     return f"{match.group(1)}{match.group(2)}: [{terms[0]['id']}]"
+
+
+def test_the_preview_takes_a_fresh_draft_as_it_is_and_a_build_refuses_it(tmp_path: Path) -> None:
+    """A draft straight from import, its term lists still empty: shown by the clerks' preview,
+    marked as a draft; refused by a build; one without a title waits until it has one."""
+    draft = import_text(SOURCES[RICHEST].read_text(encoding="utf-8"))
+    assert re.search(r"^\s+(tematy|grupy|rodzaje|zrodla): \[\]$", draft.record_yaml, re.M)
+    write_archive(tmp_path / "programmes", record=draft.record_yaml, text=draft.markdown)
+    (programme,) = build_archive(tmp_path / "programmes", tmp_path, VALIDATION_AS_OF, drafts=True).programmes
+    assert programme.draft and programme.title
+    with pytest.raises(InvalidArchive):
+        build_archive(tmp_path / "programmes", tmp_path, VALIDATION_AS_OF)
+    untitled = re.sub(r"^tytul: .*\n(?:  .*\n)*", "tytul: null\n", draft.record_yaml, count=1, flags=re.M)
+    write_archive(tmp_path / "programmes", record=untitled, text=draft.markdown)
+    with pytest.raises(InvalidArchive) as caught:
+        build_archive(tmp_path / "programmes", tmp_path, VALIDATION_AS_OF, drafts=True)
+    (waiting,) = caught.value.problems
+    assert waiting.field == "tytul" and "podgląd pokaże go, gdy zostaną wpisane" in waiting.message
