@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import GMINA_YML, PROGRAMME_YML, RECORD, clerk, copy_project, line_of, problems, write_archive
+from palarchiwum.clerk.record_attachments import AttachRefused, Entry, with_entry
+from palarchiwum.records.yaml_parsing import parse_yaml
 from test_import import SOURCES, files_under
 
 PROGRAMME = "1234562-przykladowo/pal-2020-2022"
@@ -120,3 +122,22 @@ def test_import_keeps_the_text_it_read_as_the_source_attachment(tmp_path: Path) 
     checked = clerk(project, "check")
     ours = [line for line in checked.stderr.splitlines() if "/nowy/" in line]
     assert len(ours) == 1 and ": szkic: " in ours[0], ours
+
+
+def test_an_entry_goes_into_any_block_list_and_a_list_in_brackets_is_refused_untouched() -> None:
+    entry = Entry("attachments/b.pdf", "Opis pliku", "a" * 64, "inny")
+    listed = "  - plik: attachments/a.txt\n    opis: abc\n"
+    for record in (
+        f"tytul: x\nzalaczniki:\n{listed}# koniec listy\nokres: 1\n",  # a comment after the list
+        "tytul: x\nzalaczniki:\n    - plik: attachments/a.txt\n      opis: abc\n",  # indented deeper
+        "tytul: x\nzalaczniki: []  # pusto\nokres: 1\n",
+        "tytul: x\nzalaczniki:\nokres: 1\n",
+        "tytul: x",
+    ):
+        edited = with_entry(record, entry)
+        kept = [line for line in record.splitlines() if not line.startswith("zalaczniki:")]
+        assert all(line in edited.splitlines() for line in kept), edited
+        assert parse_yaml(edited).data["zalaczniki"][-1]["plik"] == "attachments/b.pdf"
+    flow = 'tytul: x\nzalaczniki: [{plik: attachments/a.txt, opis: abc, sha256: "' + "b" * 64 + '"}]\n'
+    with pytest.raises(AttachRefused, match="dopisz go ręcznie"):
+        with_entry(flow, entry)

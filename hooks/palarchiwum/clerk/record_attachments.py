@@ -74,11 +74,21 @@ def with_entry(record: str, entry: Entry) -> str:
     else:
         edited = _inserted(lines, doc.lines[("zalaczniki",)] - 1, entry)
     text = "\n".join(edited) + "\n"
-    if parse_yaml(text).data.get("zalaczniki", [None])[-1] != _as_data(entry):
+    if _last_entry(text) != _as_data(entry):
         raise AttachRefused(
             "nie udało się dopisać wpisu do rekordu bez zmiany jego układu; dopisz go ręcznie"
         )
     return text
+
+
+def _last_entry(text: str) -> object:
+    """The last ``zalaczniki`` entry of an edited record; None when the edit broke the record (e.g.
+    a list written in brackets, ``[…]``, which a block entry cannot follow)."""
+    try:
+        listed = parse_yaml(text).data.get("zalaczniki")
+    except YamlError:
+        return None
+    return listed[-1] if isinstance(listed, list) and listed else None
 
 
 def _inserted(lines: list[str], key_index: int, entry: Entry) -> list[str]:
