@@ -403,3 +403,11 @@ def test_a_reference_to_a_programme_with_problems_of_its_own_is_not_a_second_pro
     path.write_text("zle_pole: 1\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
     (found,) = problems(project)
     assert found.startswith(f"programmes/{replaced}/programme.yml:1: zle_pole: nieznane pole")
+
+
+def test_a_record_without_its_text_still_shows_its_own_problems(tmp_path: Path) -> None:
+    folder = write_archive(tmp_path / "programmes", record=PROGRAMME_YML + "zle_pole: 1\n")
+    (folder / "programme.md").unlink()
+    found = problems(tmp_path)
+    assert any("brak pliku programme.md z pełnym tekstem programu" in p for p in found), found
+    assert any("zle_pole: nieznane pole" in p for p in found), found

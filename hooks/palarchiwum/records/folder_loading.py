@@ -140,6 +140,7 @@ def _load_programme(
                 f"dodaj {RECORD_FILE} z rekordem katalogowym programu",
             )
         return None
+    text = None
     if not text_path.exists():
         ctx.add(
             record_path,
@@ -148,9 +149,9 @@ def _load_programme(
             f"brak pliku {TEXT_FILE} z pełnym tekstem programu",
             f"dodaj {ctx.shown(text_path)}",
         )
-        return None
     parsed = parse_record(record_path, ctx)
-    text = read_text(text_path, ctx.shown(text_path), ctx.problems)
+    if text_path.exists():
+        text = read_text(text_path, ctx.shown(text_path), ctx.problems)
     if parsed is None:
         return None  # a file that cannot be parsed stops only its own deeper checks
     before = len(ctx.problems)
@@ -159,7 +160,7 @@ def _load_programme(
     checked = check_schema(parsed, record_path, "programme", ctx, forgiving)
     ctx.problems.extend(draft_records.draft_problems(checked, ctx.shown(record_path), preview=drafts_shown))
     if text is None:
-        return None
+        return None  # the record's own problems are reported; the rest need the text
     # Every check runs on what the schema accepted, so that one run shows every problem.
     doc = checked.doc
     found = record_checks.check_programme(doc, text, folder, ctx.shown(record_path), vocabularies)
