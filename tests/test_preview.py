@@ -132,11 +132,9 @@ def test_the_preview_shows_a_draft_with_its_banner_and_speaks_polish(preview: Pr
 def test_problems_are_shown_at_every_address_until_they_are_fixed(preview: Preview) -> None:
     text, lines = broken(preview.good)
     file = preview.record.relative_to(preview.project).as_posix()
-    started = time.monotonic()
     preview.record.write_text(text, encoding="utf-8")
     try:
         wait_until(shows(preview.page, ERRORS), 30, "the page did not turn into the list of problems")
-        seconds = time.monotonic() - started
         for url in (preview.page, preview.url, f"{preview.url}nie-ma-takiej-strony/"):
             status, page = answer(url)
             assert status in (200, 404)
@@ -155,7 +153,6 @@ def test_problems_are_shown_at_every_address_until_they_are_fixed(preview: Previ
     wait_until(shows(preview.page, BANNER), 60, "the programme did not come back once fixed")
     fixed = "Błędy poprawione. Archiwum bez błędów, podgląd odświeżony"
     wait_until(lambda: fixed in preview.said(), 15, "the terminal did not say the errors were fixed")
-    assert seconds < 15
 
 
 def test_in_chromium_the_pages_reload_by_themselves(preview: Preview, browser: Browser) -> None:
