@@ -30,10 +30,10 @@ _BUILD = "pal_archiwum_build"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    root = Path(config.config_file_path).resolve().parent
+    root, docs = Path(config.config_file_path).resolve().parent, Path(config.docs_dir)
     with _stopping_the_build(config):
-        options = config.extra.get("archiwum", {})
-        config[_KEY] = site = prepare_site(root, options, Path(config.docs_dir), config.site_url or "")
+        options, served_at = config.extra.get("archiwum", {}), str(config.dev_addr)
+        config[_KEY] = site = prepare_site(root, options, docs, config.site_url or "", served_at)
         warn_in_log(site.warnings)
     return config
 
@@ -73,7 +73,7 @@ def _stopping_the_build(config: MkDocsConfig | None = None, files: Files | None 
     try:
         yield
     except (InvalidArchive, SearchIndexFailed) as exc:
-        preview = problems_preview(exc, config.config_file_path, config.site_dir) if config else None
+        preview = problems_preview(exc, config) if config else None
         if preview is None:
             raise PluginError(str(exc)) from None
         config[_BUILD], config.nav = preview, None  # no page of the site, nor of the theme:

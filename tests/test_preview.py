@@ -223,7 +223,12 @@ def test_a_build_never_publishes_a_draft(tmp_path: Path, monkeypatch: pytest.Mon
     record, _ = draft_in(project)
     built = run_build(project)
     assert built.returncode != 0 and "szkic" in built.stderr
-    monkeypatch.setenv("PAL_PODGLAD", "1")  # left set by mistake: zbuduj still builds for publication
+    # The preview's variable left set by mistake: a build is no preview (only the development
+    # server's own address is), and zbuduj clears the variable anyway.
+    by_hand = run_build(project, env={"PAL_PODGLAD": "1"})
+    assert by_hand.returncode != 0 and "rekord jest szkicem" in by_hand.stderr
+    assert not (project / "site" / "index.html").exists()
+    monkeypatch.setenv("PAL_PODGLAD", "1")
     wrapped = clerk(project, "zbuduj")
     assert wrapped.returncode == 1
     assert f"{record.relative_to(project).as_posix()}" in wrapped.stdout + wrapped.stderr

@@ -32,6 +32,13 @@ class Settings:
     preview: bool = False
 
 
+def preview_served(settings: Settings, site_url: str, served_at: str) -> bool:
+    """Whether this build is the clerks' preview: asked for ($PAL_PODGLAD=1) and served by the
+    development server at `served_at` (host:port), whose own address is then the site's. A build
+    run with the variable set by mistake keeps its real address: it publishes no draft."""
+    return settings.preview and bool(served_at) and site_url.startswith(f"http://{served_at}/")
+
+
 def settings_from(
     options: Mapping[str, Any], root: Path, environ: Mapping[str, str], today: dt.date
 ) -> Settings:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,7 @@ from palarchiwum.records.archive import Archive, build_archive
 from palarchiwum.records.folder_loading import RECORD_FILE, TEXT_FILE
 
 from .publisher import Publisher, publisher_from
-from .settings import Settings, from_environment
+from .settings import Settings, from_environment, preview_served
 
 
 @dataclass(frozen=True)
@@ -69,12 +69,16 @@ class Site:
         return found
 
 
-def prepare_site(root: Path, options: Mapping[str, Any], docs_dir: Path, site_url: str) -> Site:
+def prepare_site(
+    root: Path, options: Mapping[str, Any], docs_dir: Path, site_url: str, served_at: str = ""
+) -> Site:
     """Load and check the archive, read its history (one git call), read the publisher.
 
-    Raises InvalidArchive listing every problem; history problems are warnings on the chronicle.
+    `served_at` is the development server's address (host:port), for ``preview_served``. Raises
+    InvalidArchive listing every problem; history problems are warnings on the chronicle.
     """
     settings = from_environment(root, options)
+    settings = replace(settings, preview=preview_served(settings, site_url, served_at))
     archive = build_archive(settings.programmes_dir, root, settings.as_of, drafts=settings.preview)
     publisher = publisher_from(options)
     paths = [relative_posix(settings.programmes_dir, root), relative_posix(docs_dir, root)]

@@ -14,13 +14,14 @@ import base64
 import hashlib
 import re
 import shutil
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from palarchiwum.pages.templating import environment
 from palarchiwum.records.polish import plural
 from palarchiwum.records.problems import InvalidArchive, Problem
-from palarchiwum.settings import from_environment, project_settings
+from palarchiwum.settings import from_environment, preview_served, project_settings
 
 TEMPLATE = "podglad-bledy.html"
 # The first line the preview's log gives for a build with errors (the clerks' command line
@@ -53,12 +54,13 @@ class ProblemsPreview:
         return "\n".join(lines)
 
 
-def problems_preview(failure: Exception, config_file: str, site_dir: str) -> ProblemsPreview | None:
+def problems_preview(failure: Exception, config: Mapping[str, Any]) -> ProblemsPreview | None:
     """What the clerks' preview builds once the input has problems (`failure` is InvalidArchive);
-    None for any other failure and outside the preview, where the problems stop the build."""
+    None for any other failure and outside the preview, where the problems stop the build.
+    `config` is the build's configuration (config_file_path, site_dir, site_url, dev_addr)."""
     if not isinstance(failure, InvalidArchive):
         return None
-    root = Path(config_file).resolve().parent
+    root = Path(config["config_file_path"]).resolve().parent
     try:
         settings = project_settings(root)
     except InvalidArchive:
@@ -66,9 +68,9 @@ def problems_preview(failure: Exception, config_file: str, site_dir: str) -> Pro
             settings = from_environment(root)
         except InvalidArchive:
             return None
-    if not settings.preview:
+    if not preview_served(settings, config["site_url"] or "", str(config["dev_addr"])):
         return None
-    return ProblemsPreview(failure.problems, settings.templates_dir, Path(site_dir))
+    return ProblemsPreview(failure.problems, settings.templates_dir, Path(config["site_dir"]))
 
 
 def problems_page(problems: Sequence[Problem], templates_dir: Path) -> str:
