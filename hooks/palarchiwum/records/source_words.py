@@ -181,6 +181,12 @@ def _layout_removed(text: str) -> str:
     return _IN_WORD_HYPHEN.sub("", text)
 
 
+def is_rule(line: str) -> bool:
+    """Whether a line is a rule drawn with characters ("-----", "* * *"): layout, set aside in both
+    texts (and kept apart by import, see clerk/importing)."""
+    return _RULE.fullmatch(line) is not None
+
+
 def is_page_number(line: str) -> bool:
     """Whether a line is only a page number ("3", "- 3 -", "Strona 3 z 12"): set aside in a source
     when it stands between blank lines (and kept apart by import, see clerk/importing)."""

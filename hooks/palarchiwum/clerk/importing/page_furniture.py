@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from palarchiwum.records.source_words import is_page_number
+from palarchiwum.records.source_words import is_page_number, is_rule
 
 PAGE = "page"  # a page number standing alone between blank lines: a comment in the draft
 FURNITURE = "furniture"  # a running header or footer, a page mark
@@ -23,7 +23,6 @@ CONTENTS = "contents"  # a table of contents: its title and its entries
 _PAGE_MARK = re.compile(
     r"(?i)^(?:\(\d{1,3}\)|[-–—]\s*\d{1,3}\s*[-–—]|(?:strona|str\.)\s*\d{1,3}(?:\s*z\s*\d{1,3})?)$"
 )
-_RULE = re.compile(r"^([-*_=])(?:\s*\1){2,}$")  # a rule drawn with characters: a line apart
 _SIGNATURE = re.compile(r"^Id:\s*[0-9A-F]{6,}(?:-[0-9A-F]{2,})+\b")
 _PAGE_AT_END = re.compile(r"(?i)\bstrona\s+\d{1,3}\s+z\s+\d{1,3}$")
 _CONTENTS_TITLE = re.compile(r"(?i)^(?:spis\s+treści|s\s*p\s*i\s*s\s+t\s*r\s*e\s*ś\s*c\s*i)\s*:?$")
@@ -46,9 +45,7 @@ def shapes(texts: Sequence[str], blanks: Sequence[int]) -> list[str]:
     for i, text in enumerate(texts):
         if _page_number_alone(texts, blanks, i):
             out[i] = PAGE
-        elif (
-            _PAGE_MARK.match(text) or _SIGNATURE.match(text) or _PAGE_AT_END.search(text) or _RULE.match(text)
-        ):
+        elif _PAGE_MARK.match(text) or _SIGNATURE.match(text) or _PAGE_AT_END.search(text) or is_rule(text):
             out[i] = FURNITURE
     _mark_repeated(texts, out)
     _mark_contents(texts, out)
