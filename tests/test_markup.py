@@ -54,6 +54,12 @@ MULTI_LINE = [
         "adres „javascript:alert(1)” w atrybucie href=",
     ),
     (
+        "handler-on-an-allowed-tag",
+        '<details open\nontoggle="alert(1)">x</details>',
+        "ontoggle",
+        "atrybut ontoggle= na znaczniku <details>",
+    ),
+    (
         "slashes-for-spaces",
         '<div>\n<img/src="x"/onerror="alert(1)">\n</div>',
         "<img/src",
@@ -61,9 +67,9 @@ MULTI_LINE = [
     ),
     (
         "unknown-tag-with-handler",
-        '<details open\nontoggle="alert(1)">x</details>',
-        "ontoggle",
-        "znacznik <details>, którego archiwum nie publikuje",
+        '<marquee loop\nonstart="alert(1)">x</marquee>',
+        "onstart",
+        "znacznik <marquee>, którego archiwum nie publikuje",
     ),
 ]
 ENCODED_SCHEMES = [

@@ -21,8 +21,8 @@ import nh3
 from .markup_findings import Finding, differences, names
 
 TAGS = names(
-    "a abbr blockquote br button code dd del div dl dt em figcaption figure form h1 h2 h3 h4 h5 h6 "
-    "hr input ins label li nav ol option p pre section select small span strong sub sup "
+    "a abbr blockquote br button code dd del details div dl dt em figcaption figure form h1 h2 h3 h4 "
+    "h5 h6 hr input ins label li nav ol option p pre section select small span strong sub summary sup "
     "table tbody td th thead time tr ul"
 )
 # Every tag may carry an id and classes (attribute lists set nothing else); these may carry more.
@@ -33,8 +33,10 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
         "a": "href title",  # links; footnotes' and headings' permalinks have a title
         "abbr": "title",
         "ol": "type start",  # pymdownx.fancylists
-        "th": "align",  # tables, with use_align_attribute (an inline style would break the CSP)
-        "td": "align",
+        "th": "align scope",  # tables, with use_align_attribute (an inline style would break the CSP)
+        # A cell names its column, so that a table's rows can stack on a phone (docs/assets/tabele.css).
+        "td": "align data-etykieta",
+        "details": "open",  # long sections: open in the HTML, for print and readers without scripts
         "time": "datetime",
         "span": "title aria-hidden aria-current data-pagefind-ignore",
         "div": "aria-hidden data-pagefind-ignore",
