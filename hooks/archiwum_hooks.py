@@ -17,9 +17,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils.meta import get_data
 
+from palarchiwum.build.build_notes import tell_in_log
 from palarchiwum.build.build_run import BuildRun
 from palarchiwum.build.preview import ProblemsPreview, problems_preview
-from palarchiwum.history.history_warnings import warn_in_log
 from palarchiwum.records.markdown_rendering import MarkdownSetup
 from palarchiwum.records.problems import InvalidArchive
 from palarchiwum.search.pagefind_index import SearchIndexFailed
@@ -34,7 +34,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     with _stopping_the_build(config):
         options, served_at = config.extra.get("archiwum", {}), str(config.dev_addr)
         config[_KEY] = site = prepare_site(root, options, docs, config.site_url or "", served_at)
-        warn_in_log(site.warnings)
+        tell_in_log(site, get_plugin_logger("palarchiwum"))
     return config
 
 

@@ -19,8 +19,10 @@ from pages import (
     status,
     target,
 )
+from palarchiwum.publisher import publisher_from
 from palarchiwum.records.archive import build_archive
 from palarchiwum.records.catalogue_records import Status
+from palarchiwum.settings import archive_options
 
 A11Y_IDS = (
     "a11y-wstep", "a11y-podmiot", "a11y-url", "a11y-data-publikacja", "a11y-data-aktualizacja",
@@ -113,10 +115,24 @@ def test_publisher_details_come_from_configuration(tmp_path: Path) -> None:
         assert "Urząd Gminy Przykładowo" in metryczka.get_text(" "), url
 
 
-def test_unknown_publisher_details_are_shown_as_not_given(real_site: Path) -> None:
+def test_unknown_publisher_details_are_said_in_a_sentence(real_site: Path) -> None:
+    publisher = publisher_from(archive_options(Path(__file__).resolve().parent.parent / "mkdocs.yml"))
     text = article_text(soup(real_site, "redakcja"))
-    assert "Adres nie podano" in text and "Telefon nie podano" in text
-    assert "Dane redaktorów nie zostały podane" in text
+    unknown = [
+        name
+        for value, name in (
+            (publisher.address, "adresu"),
+            (publisher.email, "adresu e-mail"),
+            (publisher.phone, "numeru telefonu"),
+        )
+        if not value
+    ]
+    if unknown:
+        sentence = text.split("Wydawca nie podał jeszcze ")[1].split(".")[0]
+        assert all(name in sentence for name in unknown), sentence
+    if not publisher.editors:
+        assert "Wydawca nie wskazał jeszcze redaktorów archiwum." in text
+    assert "nie podano" not in text and "mkdocs.yml" not in text
 
 
 def test_a_bad_publication_date_in_the_configuration_is_named(tmp_path: Path) -> None:
@@ -204,12 +220,12 @@ def test_the_archive_page_groups_by_adoption_year_and_status(real_site: Path) ->
 def test_a_typo_in_a_page_placeholder_is_named_without_a_traceback(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     page = project / "docs" / "redakcja.md"
-    text = page.read_text(encoding="utf-8").replace("{{ wydawca.address", "{{ wydawca.adres")
+    text = page.read_text(encoding="utf-8").replace("wydawca.address", "wydawca.adres")
     page.write_text(text, encoding="utf-8")
     result = run_build(project)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    line = next(i for i, row in enumerate(text.splitlines(), 1) if "wydawca.adres " in row)
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "wydawca.adres" in row)
     assert f"docs/redakcja.md:{line}: błąd we wstawce" in result.stderr
     assert "has no attribute 'adres'" in result.stderr and "wydawca.address" in result.stderr
     assert not (project / "site").exists()

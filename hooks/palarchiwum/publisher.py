@@ -1,7 +1,7 @@
 """Who publishes the archive: the BIP's publisher and editors, from ``extra.archiwum.wydawca``.
 
-Nothing here is a default fact: what the configuration does not give stays None, and the
-pages say it was not given.
+Nothing here is a default fact: what the configuration does not give stays None, the pages say
+in a sentence that the publisher has not given it yet, and ``Publisher.gaps`` tells the clerk.
 """
 
 from __future__ import annotations
@@ -35,6 +35,64 @@ class Publisher:
     accessibility_contact: Contact | None
     published_on: dt.date | None  # when the site was first published
     statement_prepared_on: dt.date | None  # when the accessibility statement was prepared
+
+    @property
+    def gaps(self) -> tuple[Problem, ...]:
+        """What a BIP must show of its publisher and the configuration does not give: one note
+        per group (the publisher, the editors, the accessibility contact), never a failure."""
+        found = []
+        own = [
+            (key, name)
+            for key, value, name in (
+                ("nazwa", self.name, "nazwy"),
+                ("adres", self.address, "adresu"),
+                ("email", self.email, "adresu e-mail"),
+                ("telefon", self.phone, "numeru telefonu"),
+            )
+            if not value
+        ]
+        if own:
+            found.append(
+                _gap(
+                    "",
+                    f"BIP ma podawać dane wydawcy, a brakuje: {', '.join(name for _, name in own)}",
+                    f"uzupełnij {', '.join(key for key, _ in own)}",
+                )
+            )
+        if not self.editors:
+            found.append(
+                _gap(
+                    "redaktorzy",
+                    "BIP ma podawać redaktorów strony, a nie podano żadnego",
+                    "dodaj redaktorzy: [{nazwa: …, funkcja: …, email: …, telefon: …}]",
+                )
+            )
+        contact = self.accessibility_contact or Contact(None)
+        unreachable = [
+            name
+            for value, name in (
+                (contact.name, "osoby kontaktowej"),
+                (contact.email or self.email, "adresu e-mail"),
+                (contact.phone or self.phone, "numeru telefonu"),
+            )
+            if not value
+        ]
+        if unreachable:
+            found.append(
+                _gap(
+                    "dostepnosc",
+                    "deklaracja dostępności ma podawać kontakt w sprawach dostępności, a brakuje: "
+                    + ", ".join(unreachable),
+                    "uzupełnij dostepnosc: {nazwa: …, email: …, telefon: …}",
+                )
+            )
+        return tuple(found)
+
+
+def _gap(key: str, message: str, what_to_do: str) -> Problem:
+    """A note on the publisher's configuration: the key, what is missing, where to give it."""
+    field = f"extra.archiwum.wydawca.{key}" if key else "extra.archiwum.wydawca"
+    return Problem("mkdocs.yml", 0, field, message, f"{what_to_do} w extra.archiwum.wydawca w mkdocs.yml")
 
 
 def publisher_from(options: Mapping[str, Any]) -> Publisher:

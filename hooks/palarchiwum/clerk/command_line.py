@@ -9,11 +9,12 @@ from pathlib import Path
 
 from palarchiwum.clerk.importing.drafting import DraftExists, import_text, project_vocabularies, write_draft
 from palarchiwum.clerk.importing.import_command import ImportRefused, read_source, summary, target_folder
+from palarchiwum.publisher import publisher_from
 from palarchiwum.records.archive import build_archive
 from palarchiwum.records.markup_sources import markup_problems
 from palarchiwum.records.polish import plural
-from palarchiwum.records.problems import InvalidArchive
-from palarchiwum.settings import page_sources, project_settings
+from palarchiwum.records.problems import InvalidArchive, Problem
+from palarchiwum.settings import archive_options, page_sources, project_settings
 
 from . import github_report
 from .attach_command import add_attach_command, run_attach
@@ -84,6 +85,11 @@ def run_check(root: Path, github: bool = False) -> int:
         archive = build_archive(settings.programmes_dir, root, settings.as_of)
     except InvalidArchive as exc:
         problems += exc.problems
+    gaps: tuple[Problem, ...] = ()  # what a BIP must show and the archive does not give yet
+    try:
+        gaps = publisher_from(archive_options(root / "mkdocs.yml")).gaps
+    except InvalidArchive as exc:
+        problems += exc.problems
     if problems:
         refused = InvalidArchive(problems)
         if github:
@@ -100,6 +106,9 @@ def run_check(root: Path, github: bool = False) -> int:
         counted = plural(len(archive.warnings), "ostrzeżenie", "ostrzeżenia", "ostrzeżeń")
         print(f"Do sprawdzenia ({counted}; nie blokują publikacji):")
         print("\n".join(f"  {warning}" for warning in archive.warnings))
+    if gaps := gaps + archive.contact_gaps:
+        print("Dane, które BIP ma podawać, a których jeszcze brak (nie blokują publikacji):")
+        print("\n".join(f"  {gap}" for gap in gaps))
     return 0
 
 

@@ -53,10 +53,12 @@ def with_publisher(markdown: str, meta: Mapping[str, Any], site: Site, src_uri: 
 
 
 def _line_of_error(exc: jinja2.TemplateError, path: Path) -> int:
-    """The line of the file (front matter counted) where the failing placeholder is, or 0."""
+    """The line of the file (front matter counted) where the failing placeholder or statement is,
+    or 0."""
     name = re.search(r"attribute '([^']+)'|'([^']+)' is undefined", str(exc))
     if name is None:
         return 0
-    token = re.compile(rf"\{{\{{[^}}]*\b{re.escape(name.group(1) or name.group(2))}\b")
+    # In a placeholder {{ … }} or a statement {% … %}, whichever comes first.
+    token = re.compile(rf"\{{[{{%][^}}]*\b{re.escape(name.group(1) or name.group(2))}\b")
     lines = path.read_text(encoding="utf-8").splitlines()
     return next((i for i, line in enumerate(lines, 1) if token.search(line)), 0)

@@ -33,6 +33,8 @@ class Archive:
     vocabularies: tuple[Vocabulary, ...]
     as_of: dt.date
     warnings: tuple[Problem, ...] = ()  # things to look at that do not stop publication
+    # Office details a BIP must show that municipalities' files do not give (notes, not warnings).
+    contact_gaps: tuple[Problem, ...] = ()
     _by_key: dict[str, Programme] = field(init=False, repr=False, compare=False)
     _by_municipality: dict[str, list[Programme]] = field(init=False, repr=False, compare=False)
     _by_page: dict[str, Programme] = field(init=False, repr=False, compare=False)
@@ -102,7 +104,10 @@ def build_archive(programmes_dir: Path, root: Path, as_of: dt.date, drafts: bool
     programmes = sorted(loaded.programmes, key=lambda p: (p.since, p.key), reverse=True)
     municipalities = sorted(loaded.municipalities, key=lambda m: (sort_key(m.short_name), m.key))
     warnings = tuple(sorted(w for p in programmes if (w := _unmarked_excerpt(p, root)) is not None))
-    return Archive(tuple(municipalities), tuple(programmes), tuple(loaded.vocabularies), as_of, warnings)
+    gaps = tuple(sorted(loaded.contact_gaps))
+    return Archive(
+        tuple(municipalities), tuple(programmes), tuple(loaded.vocabularies), as_of, warnings, gaps
+    )
 
 
 def _unmarked_excerpt(programme: Programme, root: Path) -> Problem | None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from .compressed_texts import TextsReleased, unpack
 from .dates import PartialDate, polish_period
+from .municipality_contacts import ContactDetails
 
 # The parts of a programme's structured extract, in reading order, with their Polish headings.
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -124,8 +125,8 @@ class Municipality:
     county_city: bool
     voivodeship: str
     county: str
-    office: dict[str, Any] | None
-    units: tuple[dict[str, Any], ...]
+    office: ContactDetails | None  # the keys of municipality_contacts.CONTACT_KEYS, None if unknown
+    units: tuple[ContactDetails, ...]
     source: Path
 
     @property

@@ -10,6 +10,7 @@ from . import draft_records, record_checks
 from .catalogue_records import SECTIONS, Attachment, Incomplete, Item, Municipality, Programme, Resolution
 from .compressed_texts import pack
 from .dates import PartialDate, parse_day
+from .municipality_contacts import contact_details, office_gap
 from .problems import Problem
 from .record_files import Context, check_schema, parse_record, read_record
 from .slugs import slugify
@@ -36,6 +37,8 @@ class Loaded:
     # Every programme folder with a record, loaded or not: a reference to one that has problems of
     # its own is not a reference to an unknown programme.
     present: set[str] = field(default_factory=set)
+    # Details a BIP must show that a valid municipality's file does not give: notes, not problems.
+    contact_gaps: list[Problem] = field(default_factory=list)
 
 
 def load_folder(programmes_dir: Path, root: Path, drafts: bool = False) -> Loaded:
@@ -51,7 +54,7 @@ def load_folder(programmes_dir: Path, root: Path, drafts: bool = False) -> Loade
     for folder in sorted(p for p in programmes_dir.iterdir() if p.is_dir()):
         if folder.name in RESERVED_FOLDERS or folder.name.startswith((".", "_")):
             continue
-        municipality = _load_municipality(folder, ctx)
+        municipality = _load_municipality(folder, ctx, loaded.contact_gaps)
         has_record = (folder / MUNICIPALITY_FILE).exists()
         for programme_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
             if programme_dir.name.startswith((".", "_")):
@@ -75,7 +78,7 @@ def load_folder(programmes_dir: Path, root: Path, drafts: bool = False) -> Loade
     return loaded
 
 
-def _load_municipality(folder: Path, ctx: Context) -> Municipality | None:
+def _load_municipality(folder: Path, ctx: Context, gaps: list[Problem]) -> Municipality | None:
     path = folder / MUNICIPALITY_FILE
     if not path.exists():
         if not any((p / RECORD_FILE).exists() for p in folder.iterdir() if p.is_dir()):
@@ -105,6 +108,10 @@ def _load_municipality(folder: Path, ctx: Context) -> Municipality | None:
         return None
     if not checked.valid:
         return None
+    office = contact_details(data["urzad"]) if data.get("urzad") else None
+    gap = office_gap(office, ctx.shown(path), doc.line_of(("urzad",)) if "urzad" in data else 0)
+    if gap is not None:
+        gaps.append(gap)
     return Municipality(
         key=folder.name,
         slug=slugify(folder.name),
@@ -116,8 +123,8 @@ def _load_municipality(folder: Path, ctx: Context) -> Municipality | None:
         county_city=data.get("miasto_na_prawach_powiatu", False),
         voivodeship=data["wojewodztwo"],
         county=data["powiat"],
-        office=data.get("urzad"),
-        units=tuple(data.get("jednostki", [])),
+        office=office,
+        units=tuple(contact_details(unit) for unit in data.get("jednostki", [])),
         source=path,
     )
 
