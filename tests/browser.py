@@ -24,9 +24,11 @@ AXE = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Pages that fill themselves in the browser are read once they have: the condition says when.
 SEARCH_DONE = "/^(Znaleziono|Brak)/.test(document.querySelector('#pal-szukaj-stan').innerText)"
+# The finder says what it found also when a choice (in the address) finds nothing.
+FINDER_DONE = "/^(Znaleziono|Brak)/.test(document.querySelector('#pal-dla-mnie-stan').innerText)"
 READY = {
     "szukaj": f"!location.search || {SEARCH_DONE}",
-    "dla-mieszkancow": "document.querySelectorAll('#pal-dla-mnie-wyniki li').length > 0",
+    "dla-mieszkancow": FINDER_DONE,
 }
 
 

@@ -18,21 +18,23 @@ from pages import (
     Axis,
     article_text,
     dated,
-    first_day,
+    finely_dated,
     group_headings,
-    last_day,
     month,
     municipality_of,
     no_dated_harmonogram,
     pick,
+    plain,
     polish_date,
     polish_partial,
     records,
+    section_text,
     soup,
     stage,
     status,
     target,
 )
+from palarchiwum.pages.residents_finder import GOAL_LENGTH, shortened
 
 REAL = dict(records())
 COLLABORATION = {"organizacje-pozarzadowe", "wolontariat", "partnerstwo-i-wspolpraca"}
@@ -137,21 +139,21 @@ def test_the_picture_has_a_table_alternative_for_screen_readers(real_site: Path)
     assert all(r[5] == "w tekście" for r in rows)
 
 
-@pytest.mark.parametrize(
-    "url",
-    [url for url, record in REAL.items() if not dated(record)]
-    or [pytest.param(None, marks=pytest.mark.skip)],
-)
-def test_a_programme_without_dated_entries_shows_its_period(real_site: Path, url: str) -> None:
+@pytest.mark.parametrize("url", list(REAL))
+def test_a_harmonogram_is_drawn_only_where_it_dates_more_than_the_whole_period(
+    real_site: Path, url: str
+) -> None:
     page = soup(real_site, url)
-    period = REAL[url]["okres"]
-    axis = Axis([(period["od"], period["do"])])
-    day = dt.date.fromisoformat(AS_OF)
-    running = first_day(period["od"]) <= day <= last_day(period["do"])
-    assert bars(page, real_site) == [("Okres realizacji programu", 0.0, 100.0, running)]
-    side, left = axis.marker(day)
-    assert marker(page, real_site) == (side, approx(left))
-    assert no_dated_harmonogram(REAL[url]) in article_text(page)
+    record = REAL[url]
+    if finely_dated(record):
+        assert page.select_one(".pal-hg") is not None
+        return
+    # A picture of one bar over the whole period says nothing: one sentence says it instead.
+    assert page.select_one(".pal-hg") is None and not bars(page, real_site)
+    said = section_text(page, "harmonogram")
+    assert no_dated_harmonogram(record) in said, said
+    for entry in record.get("harmonogram") or []:
+        assert plain(entry["tresc"]) in said
 
 
 @pytest.fixture(scope="module")
@@ -183,10 +185,48 @@ def test_finder_data_lists_every_programme_with_its_groups(real_site: Path) -> N
     assert set(rows) == set(REAL)
     for url, record in REAL.items():
         groups = {g for item in record.get("adresaci") or [] for g in item["grupy"]}
-        assert {data["grupy"][i] for i in rows[url]["grupy"]} == groups
+        assert {data["grupy"][i]["id"] for i in rows[url]["grupy"]} == groups
         assert rows[url]["status"] == STATUS_CODES[status(url, record, AS_OF)], url
     in_force = [row["status"] == "obowiazujacy" for row in data["programy"]]
     assert in_force == sorted(in_force, reverse=True), "programmes in force come first"
+    # Groups listed once, with their names: those some programme has, in the vocabulary's order.
+    vocabulary = yaml.safe_load((PROGRAMMES / "slowniki/adresaci.yml").read_text(encoding="utf-8"))
+    used = {g for record in REAL.values() for item in record.get("adresaci") or [] for g in item["grupy"]}
+    assert data["grupy"] == [
+        {"id": t["id"], "nazwa": t["nazwa"]} for t in vocabulary["terminy"] if t["id"] in used
+    ]
+    assert set(data["statusy"]) == set(STATUS_CODES.values())
+    assert {data["statusy"][code] for code in STATUS_CODES.values()} == set(STATUS_CODES)
+
+
+def test_finder_data_gives_each_main_goal_shortened(real_site: Path) -> None:
+    data = json.loads((real_site / "dla-mieszkancow/programy.json").read_text(encoding="utf-8"))
+    for row in data["programy"]:
+        record = REAL[row["adres"].strip("/")]
+        if not record.get("cel_glowny"):
+            assert "cel" not in row
+            continue
+        goal = " ".join(record["cel_glowny"]["tresc"].split())
+        if len(goal) <= GOAL_LENGTH:
+            assert row["cel"] == goal
+        else:
+            stem = row["cel"].removesuffix("…")
+            assert row["cel"].endswith("…") and goal.startswith(stem) and len(stem) <= GOAL_LENGTH
+            assert not goal[len(stem)].isalnum(), "cut at the end of a word"
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("Cel  programu\n jest krótki.", 160, "Cel programu jest krótki."),
+        ("aktywizacja mieszkańców oraz integracja", 24, "aktywizacja mieszkańców…"),
+        ("aktywizacja mieszkańców, oraz integracja", 25, "aktywizacja mieszkańców…"),  # no comma before "…"
+        ("aktywizacja mieszkańców oraz", 23, "aktywizacja mieszkańców…"),  # a space just past the limit
+        ("Wielkopolska-Dolnośląskie", 10, "Wielkopols…"),  # one word longer than the limit
+    ],
+)
+def test_a_main_goal_is_shortened_at_a_word_boundary(text: str, limit: int, expected: str) -> None:
+    assert shortened(text, limit) == expected
 
 
 def test_residents_page_works_without_javascript_too(real_site: Path) -> None:
@@ -199,8 +239,20 @@ def test_residents_page_works_without_javascript_too(real_site: Path) -> None:
     regions = {place["wojewodztwo"] for place in places.values()}
     listed = [o["value"] for o in page.select("#pal-wojewodztwo option") if o["value"]]
     assert sorted(listed) == sorted(regions) and len(listed) == len(regions)
-    # The municipalities come from the data file, so the page stays small with 2,500 of them.
+    # The form offers only the groups some programme has.
+    used = {g for record in REAL.values() for item in record.get("adresaci") or [] for g in item["grupy"]}
+    offered = [o["value"] for o in page.select("#pal-grupa option") if o["value"]]
+    assert offered == [t["id"] for t in vocabulary["terminy"] if t["id"] in used]
+    # The municipalities and statuses come from the data file, so the page stays small with
+    # 2,500 municipalities; the form is the address's parameters.
     assert [o["value"] for o in page.select("#pal-gmina option")] == [""]
+    assert [o["value"] for o in page.select("#pal-status option")] == [""]
+    assert [s["name"] for s in page.select("#pal-dla-mnie select")] == [
+        "grupa",
+        "wojewodztwo",
+        "gmina",
+        "status",
+    ]
     data = json.loads((real_site / "dla-mieszkancow/programy.json").read_text(encoding="utf-8"))
     assert {key: place["wojewodztwo"] for key, place in data["gminy"].items()} == {
         folder: place["wojewodztwo"] for folder, place in places.items()
