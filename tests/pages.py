@@ -199,9 +199,18 @@ def says_missing(shown: str, record: dict) -> bool:
 
 
 def no_dated_harmonogram(record: dict) -> str:
-    """What the harmonogram section says when the programme dates none of its entries."""
+    """What the harmonogram section says when the programme dates none of its entries, or none
+    more finely than the whole period."""
     whose = "Część tekstu, którą ma archiwum," if record.get("tekst_niepelny") else "Dokument"
+    if record.get("harmonogram"):
+        return f"{whose} nie ustala terminów w obrębie okresu realizacji programu"
     return f"{whose} nie podaje harmonogramu z datami"
+
+
+def finely_dated(record: dict) -> bool:
+    """Whether some harmonogram entry is dated other than the programme's whole period."""
+    whole = (first_day(record["okres"]["od"]), last_day(record["okres"]["do"]))
+    return any((first_day(e["od"]), last_day(e["do"])) != whole for _, e in dated(record))
 
 
 def listed_programmes(site: Path, url: str, selector: str = "article a") -> list[str]:
@@ -281,8 +290,8 @@ class Axis:
     def caption(self, day: dt.date) -> tuple[str, str]:
         side = {"przed": "przed początkiem osi", "po": "po końcu osi", "na-osi": "Pionowa linia"}
         return (
-            f"od {MONTHS_NOMINATIVE[self.first.month - 1]} {self.first.year} do "
-            f"{MONTHS_NOMINATIVE[self.last.month - 1]} {self.last.year}"
+            f"od {MONTHS[self.first.month - 1]} {self.first.year} do "
+            f"{MONTHS[self.last.month - 1]} {self.last.year}"
         ), side[self.marker(day)[0]]
 
 

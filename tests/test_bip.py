@@ -180,8 +180,10 @@ def test_a_repealed_programme_is_shown_so_and_listed_in_the_archive(tmp_path: Pa
     site = project / "site"
     page = soup(site, "programy/1234562-przykladowo/pal-2020-2022")
     summary = page.select_one(".pal-skrot").get_text(" ", strip=True)
-    assert "Kiedy 2020–2022; na dzień 25 listopada 2026 r.: uchylony (od 1 marca 2021 r.)" in summary
-    facts = page.select_one(".pal-fakty").get_text(" ", strip=True)
+    assert "Kiedy 2020–2022 · na dzień 25 listopada 2026 r.: uchylony (od 1 marca 2021 r.)" in summary
+    banner = page.select_one("article h1").find_previous_sibling(class_="pal-baner").get_text(" ", strip=True)
+    assert banner.startswith("Ten program uchylono 1 marca 2021 r.")
+    facts = page.find(id="uchwala").find_next_sibling("div").get_text(" ", strip=True)
     assert "1 marca 2021 r.: Uchwała nr V/30/2021 Rady Gminy Przykładowo" in facts
     archive = soup(site, "archiwum")
     links = {a.get_text(strip=True): target("archiwum", a["href"]) for a in archive.select("article li a")}

@@ -323,7 +323,7 @@ def test_the_residents_finder_narrows_by_group_municipality_and_status(
     page.select_option("#pal-gmina", place)
     wanted = {u for u in wanted if u.split("/")[1] == place}
     assert shown() == wanted
-    page.check("#pal-teraz")
+    page.select_option("#pal-status", "obowiazujacy")
     wanted = {u for u in wanted if STATUS_CODES[status(u, REAL[u], AS_OF)] == "obowiazujacy"}
     assert shown() == wanted
     found = page.locator("#pal-dla-mnie-stan").inner_text()

@@ -23,6 +23,7 @@ from pages import (
     newest_first,
     pick,
     plain,
+    plural,
     polish_date,
     polish_order,
     programme_links,
@@ -45,8 +46,24 @@ def test_every_programme_in_the_repository_is_published(real_site: Path) -> None
     pages = {p.parent.relative_to(real_site).as_posix() for p in real_site.glob("programy/*/*/index.html")}
     assert {url for url in pages if PROGRAMME_PAGE.fullmatch(url)} == set(IDS)
     for url, record in REAL:
-        page = soup(real_site, url)
-        assert plain(record["tytul"]) in page.select_one("h1").get_text(" ")
+        title = page_title(soup(real_site, url))
+        # The record's title, its quotation marks paired as Polish writes them: „…”.
+        assert unquoted(title) == unquoted(plain(record["tytul"]))
+        assert '"' not in title and re.fullmatch(r"[^„”]*(„[^„”]*”[^„”]*)*", title), title
+
+
+QUOTES = str.maketrans("", "", '"„”“')
+
+
+def unquoted(text: str) -> str:
+    return text.translate(QUOTES)
+
+
+def page_title(page: BeautifulSoup) -> str:
+    heading = page.select_one("h1")
+    for permalink in heading.select(".headerlink"):
+        permalink.decompose()
+    return " ".join(heading.get_text(" ").split())
 
 
 @pytest.mark.parametrize(("url", "record"), REAL, ids=IDS)
@@ -68,7 +85,7 @@ def test_programme_page_shows_goals_addressees_and_results(real_site: Path, url:
             assert says_missing(shown, record), (
                 f"{key}: the page does not say the document gives none: {shown}"
             )
-    main_goal = section_text(page, "cel-glowny")
+    main_goal = _text(_answer(page.select_one(".pal-skrot"), "Po co"))
     if record.get("cel_glowny"):
         assert plain(record["cel_glowny"]["tresc"]) in main_goal
     else:
@@ -99,19 +116,30 @@ def _answer(summary: BeautifulSoup, question: str) -> BeautifulSoup:
 
 
 def _text(tag: BeautifulSoup) -> str:
-    return " ".join(tag.get_text(" ").split())
+    """A tag's text as read: links' words joined to the punctuation after them."""
+    return re.sub(r" ([,.;:])", r"\1", " ".join(tag.get_text(" ").split()))
 
 
 def _contact(details: dict) -> str:
-    """How a contact (the record's, or a municipality's unit) reads: name, then what is known."""
-    known = [
-        " ".join(str(details[k]).split()) for k in ("adres", "telefon", "email", "www") if details.get(k)
-    ]
-    known = [f"tel. {value}" if value == details.get("telefon") else value for value in known]
+    """How a contact (the record's, or a municipality's office or unit) reads: its name, then what
+    is known, in reading order."""
+    known = []
+    for key in ("adres", "telefon", "email", "www", "bip", "epuap"):
+        value = " ".join(str(details.get(key) or "").split())
+        if value:
+            known.append(
+                {
+                    "telefon": f"tel. {value}",
+                    "bip": "Biuletyn Informacji Publicznej",
+                    "epuap": f"skrytka ePUAP {value}",
+                }.get(key, value)
+            )
     name = details.get("nazwa") or ""
-    if not known:
-        return f"{name} (adres, telefon, e-mail: brak danych w archiwum)"
-    return f"{name}: {', '.join(known)}" if name else ", ".join(known)
+    return f"{name}: {', '.join(known)}" if name and known else name or ", ".join(known)
+
+
+def _has_details(details: dict) -> bool:
+    return any(details.get(k) for k in ("adres", "telefon", "email", "www", "bip", "epuap"))
 
 
 @pytest.mark.parametrize(("url", "record"), REAL, ids=IDS)
@@ -125,7 +153,9 @@ def test_w_skrocie_answers_from_the_record(real_site: Path, url: str, record: di
         part = record["tekst_niepelny"]
         assert plain(part["zawiera"]) in notice and plain(part["powod"]) in notice, notice
         opening = opening.find_next_sibling()
-    assert opening is summary, "W skrócie opens the page"
+    assert opening.get("class") == ["pal-wyciag"] and opening.find(True) is summary, (
+        "W skrócie opens the page"
+    )
     goal = _text(_answer(summary, "Po co"))
     if record.get("cel_glowny"):
         assert goal.startswith(plain(record["cel_glowny"]["tresc"]))
@@ -133,11 +163,18 @@ def test_w_skrocie_answers_from_the_record(real_site: Path, url: str, record: di
         assert says_missing(goal, record), goal
     groups = _term_names("adresaci")
     wanted = {groups[g] for item in record.get("adresaci") or [] for g in item["grupy"]}
-    links = {a.get_text(strip=True): a["href"] for a in _answer(summary, "Dla kogo").select("a")}
-    assert wanted <= set(links)
-    assert all(target(url, links[name]).startswith("adresaci/") for name in wanted)
+    answer = _answer(summary, "Dla kogo")
+    links = {a.get_text(strip=True): a["href"] for a in answer.select("a") if a["href"] != "#adresaci"}
+    # A few groups, compact; the others one tap away in the section that names them all.
+    assert set(links) <= wanted and len(links) == min(len(wanted), 3)
+    assert all(target(url, href).startswith("adresaci/") for href in links.values())
+    more = answer.select_one('a[href="#adresaci"]')
+    if len(wanted) > 3:
+        assert _text(more) == f"i {plural(len(wanted) - 3, 'inna grupa', 'inne grupy', 'innych grup')}"
+    else:
+        assert more is None
     if not wanted:
-        assert says_missing(_text(_answer(summary, "Dla kogo")), record)
+        assert says_missing(_text(answer), record)
     sources = _term_names("finansowanie")
     money = {a.get_text(strip=True) for a in _answer(summary, "Skąd pieniądze").select("a")}
     wanted = {sources[z] for item in record.get("finansowanie") or [] for z in item["zrodla"]}
@@ -151,19 +188,20 @@ def test_w_skrocie_answers_from_the_record(real_site: Path, url: str, record: di
     expected = status(url, record, AS_OF)
     assert summary.select_one(".pal-status").get_text() == expected
     assert f"na dzień {polish_date(AS_OF)}: {expected}" in when
-    runner = _answer(summary, "Kto realizuje").get_text(" ", strip=True)
+    runner = _answer(summary, "Kto prowadzi").get_text(" ", strip=True)
     implementer = record.get("realizator")
     assert runner == (implementer["nazwa"] if implementer else missing(record))
     contact = _text(_answer(summary, "Kontakt"))
-    units = municipality_of(url).get("jednostki") or []
-    if record.get("kontakt"):
+    gmina = municipality_of(url)
+    offices = [o for o in [gmina.get("urzad"), *(gmina.get("jednostki") or [])] if o and _has_details(o)]
+    if record.get("kontakt") and _has_details(record["kontakt"]):
         assert contact == _contact(record["kontakt"])
-    elif units:
-        assert contact.startswith("Dokument nie podaje kontaktu. Jednostki gminy:")
-        for unit in units:
-            assert _contact(unit) in contact
     else:
-        assert says_missing(contact, record), contact
+        assert contact.startswith("Dokument ")
+        for office in offices:
+            assert _contact(office) in contact
+        if not offices:
+            assert "Archiwum nie ma jeszcze danych kontaktowych" in contact, contact
 
 
 def test_w_skrocie_shows_contact_details_the_record_gives(tmp_path: Path) -> None:
@@ -182,13 +220,18 @@ def test_w_skrocie_shows_contact_details_the_record_gives(tmp_path: Path) -> Non
     assert run_build(project).returncode == 0
     page = soup(project / "site", url)
     answer = _answer(page.select_one("#w-skrocie").find_parent("section"), "Kontakt")
-    assert " ".join(answer.get_text(" ").split()) == "Punkt PAL: tel. 89 000 00 00, pal@example.org"
-    assert answer.select_one("a")["href"] == "mailto:pal@example.org"
+    assert _text(answer) == "Punkt PAL: tel. 89 000 00 00, pal@example.org"
+    assert [a["href"] for a in answer.select("a")] == ["tel:890000000", "mailto:pal@example.org"]
 
 
 def _resolution(site: Path, url: str) -> str:
-    facts = soup(site, url).select_one(".pal-fakty")
-    return " ".join(facts.find("dt", string="Uchwała").find_next_sibling("dd").get_text(" ").split())
+    """What the Uchwała section says of the resolution's number, date and body."""
+    facts = soup(site, url).find(id="uchwala").find_next_sibling("div")
+    answers = [
+        facts.find("dt", string=label).find_next_sibling("dd")
+        for label in ("Numer", "Data podjęcia", "Organ")
+    ]
+    return " | ".join(" ".join(a.get_text(" ").split()) for a in answers)
 
 
 def test_unknown_resolution_is_shown_as_unknown(real_site: Path) -> None:
@@ -196,7 +239,7 @@ def test_unknown_resolution_is_shown_as_unknown(real_site: Path) -> None:
         return not any((record["uchwala"] or {}).get(field) for field in ("numer", "data", "organ"))
 
     url, record = pick("a resolution of unknown number, date and body", unknown)
-    assert _resolution(real_site, url) == missing(record)
+    assert _resolution(real_site, url) == " | ".join([missing(record)] * 3)
     url, record = pick("a resolution number", lambda _, r: (r["uchwala"] or {}).get("numer"))
     assert record["uchwala"]["numer"] in _resolution(real_site, url)
 
@@ -216,6 +259,10 @@ def test_superseded_programme_links_to_its_successor(real_site: Path) -> None:
     old, new = article_text(old_page), article_text(new_page)
     assert old_page.select_one(".pal-skrot .pal-status").get_text(strip=True) == "zastąpiony"
     assert f"Zastąpiony przez {plain(new_record['tytul'])}" in old
+    # Above everything, the banner names the successor and links it.
+    banner = old_page.select_one("article h1").find_previous_sibling(class_="pal-baner")
+    assert "Ten program już nie obowiązuje" in banner.get_text(" ")
+    assert new_url in {target(old_url, a["href"]) for a in banner.select("a")}
     assert f"Zastępuje {plain(old_record['tytul'])}" in new
     expected = status(new_url, new_record, AS_OF)
     assert new_page.select_one(".pal-skrot .pal-status").get_text(strip=True) == expected

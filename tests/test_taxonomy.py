@@ -208,23 +208,16 @@ def test_each_vocabulary_index_lists_its_terms_with_counts(real_site: Path) -> N
 @pytest.mark.parametrize(("url", "record"), records(), ids=[u for u, _ in records()])
 def test_a_programme_page_links_every_term_it_carries(real_site: Path, url: str, record: dict) -> None:
     page = soup(real_site, url)
-    heading = page.find(id="terminy")
-    if not carried(record):  # nothing to list: no heading with an introduction and no content
-        assert heading is None
-        return
-    links = {target(url, a["href"]) for a in heading.find_next_sibling("div").select("dd a")}
-    assert links == {f"{v}/{t}" for v, t in carried(record)}
-    # The first addressee (or, the document naming none, the first item carrying terms) shows
-    # them by its quote.
-    section, (vocabulary, field) = next(
-        (section, fields)
-        for section, fields in sorted(FIELDS.items(), key=lambda pair: pair[0] != "adresaci")
-        if isinstance(record.get(section), list) and record[section]
-    )
-    item = record[section][0]
-    position = page.find(id=f"poz-{item['id']}").parent
-    for term in item[field]:
-        assert position.select_one(f'.pal-terminy a[href$="{vocabulary}/{term}/"]') is not None
+    links = {target(url, a["href"]) for a in page.select(".pal-wyciag a") if "://" not in a["href"]}
+    assert {f"{v}/{t}" for v, t in carried(record)} <= links
+    # Each item's line links the terms the record gives it.
+    for section, (vocabulary, field) in FIELDS.items():
+        if section == "cel_glowny" or not isinstance(record.get(section), list):
+            continue
+        for item in record[section]:
+            line = page.find(id=f"poz-{item['id']}").parent
+            shown = {target(url, a["href"]) for a in line.select("a") if not a["href"].startswith("#")}
+            assert {f"{vocabulary}/{term}" for term in item[field]} <= shown, item["id"]
 
 
 UNLINKED = [
@@ -236,26 +229,41 @@ UNLINKED = [
 ]
 
 
+def item_of(page: BeautifulSoup, item_id: str) -> Tag:
+    """The list item (or answer) of the extract that holds an item's anchor."""
+    return page.find(id=f"poz-{item_id}").parent
+
+
+def numbered_links(item: Tag, label: str) -> list[str]:
+    """The targets of the numbered links after `label:` in an item's line ("działania: 1, 3")."""
+    line = item.select_one(".pal-odnosnik")
+    found, after = [], False
+    for node in line.children:
+        text = node.get_text() if isinstance(node, Tag) else str(node)
+        if isinstance(node, Tag) and node.name == "a" and after:
+            found.append(node["href"])
+        elif not isinstance(node, Tag):
+            if f"{label}:" in text:
+                after = True
+            elif "·" in text:
+                after = False
+    return found
+
+
 @pytest.mark.parametrize(("url", "record"), UNLINKED, ids=[u for u, _ in UNLINKED])
-def test_a_document_without_goal_links_shows_every_action_and_result_as_unassigned(
+def test_a_document_without_goal_links_says_so_once_and_links_nothing(
     real_site: Path, url: str, record: dict
 ) -> None:
     page = soup(real_site, url)
-    if not any(record.get(section) for section in ("cel_glowny", "cele", "dzialania", "rezultaty")):
-        assert page.find(id="logika") is None  # no goals, actions or results: no logic view at all
-        return
-    logic = section_text(page, "logika")
-    assert "Dokument nie przypisuje działań ani rezultatów do poszczególnych celów" in logic
-    for number, goal in enumerate(record.get("cele") or [], 1):
-        assert f"Cel {number}: {plain(goal['tresc'])}" in logic
-    box = page.select_one(".pal-logika")
-    (unassigned,) = [
-        li for li in box.select("li") if li.get_text(" ", strip=True).startswith("Bez wskazanego")
-    ]
-    hrefs = [a["href"] for a in unassigned.select('a[href^="#poz-"]')]
-    ids = [f"#poz-{i['id']}" for section in ("dzialania", "rezultaty") for i in record.get(section) or []]
-    assert hrefs == ids
-    assert all(page.find(id=h[1:]) is not None for h in hrefs)
+    goals = section_text(page, "cele")
+    said = "Dokument nie przypisuje działań ani rezultatów do poszczególnych celów"
+    has_items = any(record.get(section) for section in ("dzialania", "rezultaty"))
+    assert (said in goals) == bool(record.get("cele") and has_items), goals
+    for section in ("dzialania", "rezultaty"):
+        for item in record.get(section) or []:
+            assert not numbered_links(item_of(page, item["id"]), "cel"), item["id"]
+    for goal in record.get("cele") or []:
+        assert not numbered_links(item_of(page, goal["id"]), "działania"), goal["id"]
 
 
 @pytest.fixture(scope="module")
@@ -283,43 +291,64 @@ def test_a_new_programme_folder_appears_on_every_relevant_term_page(extended: Pa
     assert row.select("td")[-1].get_text(strip=True) == f"{len(having)} ({len(in_force(having, archive))})"
 
 
-def test_the_logic_view_follows_the_goal_ids_and_keeps_unassigned_items(extended: Path) -> None:
+def test_goals_and_actions_link_each_other_as_the_record_says(extended: Path) -> None:
     page = soup(extended, NEW)
-    box = page.select_one(".pal-logika")
-    main = entry(box, "Cel główny:")
-    assert main.select_one("a")["href"] == "#tekst-cg1"
-    # The main goal is served through the specific goals under it: no "nothing assigned" note.
-    under_main = [li.get_text(" ", strip=True) for li in main.find("ul").find_all("li", recursive=False)]
-    assert under_main[0].startswith("Cel 1:")
-    assert not any(text.startswith("Dokument nie wskazuje") for text in under_main)
-    assert "organizowanie spotkań sąsiedzkich" in entry(box, "Cel 1:").get_text(" ")  # d1 serves c1
-    assert "Dokument nie wskazuje działań ani rezultatów dla tego celu." in entry(box, "Cel 2:").get_text(" ")
-    unassigned = entry(box, "Bez wskazanego")
-    assert [a["href"] for a in unassigned.select("a")] == ["#poz-r1"]  # the result names no goal
-
-
-def test_one_click_leads_to_programmes_sharing_an_addressee_or_a_goal_theme(extended: Path) -> None:
-    page = soup(extended, NEW)
-    wanted = expected([*records(), (NEW, yaml.safe_load(PROGRAMME_YML))])
-    shared = page.select("#podobne ~ ul > li")
-    assert shared
-    rows = set()
-    for row in shared:
-        term_url = target(NEW, row.select_one("a")["href"])
-        vocabulary, term = term_url.split("/")
-        assert vocabulary in ("adresaci", "cele")
-        examples = programme_links(row, NEW, "a")
-        assert examples, term_url
-        for programme in examples:
-            assert programme in wanted[(vocabulary, term)] and programme != NEW
-        rows.add((vocabulary, term))
-    # Every addressee and goal theme it shares with a real programme leads to one.
-    mine = yaml.safe_load(PROGRAMME_YML)
-    assert rows == {
-        (vocabulary, term)
-        for vocabulary, term in carried(mine)
-        if vocabulary in ("adresaci", "cele") and wanted[(vocabulary, term)] - {NEW}
+    record = yaml.safe_load(PROGRAMME_YML)
+    number = {
+        item["id"]: n
+        for section in ("cele", "dzialania", "rezultaty")
+        for n, item in enumerate(record[section], 1)
     }
+    for goal in record["cele"]:
+        shown = numbered_links(item_of(page, goal["id"]), "działania")
+        served = [f"#poz-{a['id']}" for a in record["dzialania"] if goal["id"] in a.get("cele", [])]
+        assert shown == served, goal["id"]
+    for action in record["dzialania"]:
+        links = item_of(page, action["id"]).select_one(".pal-odnosnik").select('a[href^="#poz-"]')
+        assert [(a["href"], a.get_text()) for a in links] == [
+            (f"#poz-{g}", str(number[g])) for g in action.get("cele", [])
+        ]
+    # The result names no goal: it links to none.
+    assert not numbered_links(item_of(page, "r1"), "cel")
+    # Each goal's text is on the page once, outside the full text.
+    outside = page.select_one(".pal-wyciag").get_text(" ")
+    for goal in record["cele"]:
+        assert " ".join(outside.split()).count(plain(goal["tresc"])) == 1
+
+
+def test_similar_programmes_are_listed_once_each_with_the_terms_they_share(extended: Path) -> None:
+    page = soup(extended, NEW)
+    archive = [*records(), (NEW, yaml.safe_load(PROGRAMME_YML))]
+    by_url = dict(archive)
+    mine = {key for key in carried(by_url[NEW]) if key[0] in ("adresaci", "cele")}
+    rows = page.select("#podobne ~ ul > li")
+    sharing = {
+        url
+        for url, record in archive
+        if url != NEW and url.split("/")[1] != NEW.split("/")[1] and mine & set(carried(record))
+    }
+    assert bool(rows) == bool(sharing)
+    listed, counts = [], []
+    for row in rows:
+        (programme,) = [u for u in programme_links(row, NEW, "a") if u in by_url]
+        theirs = set(carried(by_url[programme]))
+        shared = mine & theirs
+        assert programme in sharing and shared
+        for link in row.select("a")[1:]:
+            vocabulary, term = target(NEW, link["href"]).split("/")
+            assert (vocabulary, term) in shared, (programme, term)
+        text = " ".join(row.get_text(" ").split())
+        for vocabulary, forms in (
+            ("adresaci", ("grupa", "grupy", "grup")),
+            ("cele", ("temat", "tematy", "tematów")),
+        ):
+            n = sum(1 for key in shared if key[0] == vocabulary)
+            if n:
+                assert plural(n, *forms) in text, text
+        listed.append(programme)
+        counts.append(len(shared))
+    assert len(listed) == len(set(listed)) <= 5
+    assert counts == sorted(counts, reverse=True)
 
 
 def test_long_term_and_municipality_listings_are_split_into_bounded_pages(tmp_path: Path) -> None:

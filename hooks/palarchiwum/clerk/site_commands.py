@@ -42,6 +42,10 @@ _STRICT = re.compile(r"^Aborted with (\d+) warnings? in strict mode!$")
 _SERVING = re.compile(r"^Serving on (\S+)$")
 
 
+# The address the site is published at (mkdocs.yml's site_url); the Pages workflow sets it.
+SITE_URL_VARIABLE = "PAL_SITE_URL"
+
+
 def add_site_commands(commands: argparse._SubParsersAction) -> None:
     """The preview and the build, as subcommands of the clerks' command line."""
     preview = commands.add_parser(
@@ -85,6 +89,13 @@ def run_build(root: Path, site: Path) -> int:
     if not (root / "mkdocs.yml").is_file():
         print(f"Nie ma pliku mkdocs.yml w {root}: uruchom budowanie w folderze projektu.", file=sys.stderr)
         return 1
+    if not os.environ.get(SITE_URL_VARIABLE):
+        print(
+            f"Uwaga: nie podano adresu, pod którym strona będzie opublikowana (zmienna {SITE_URL_VARIABLE}, "
+            "np. https://gmina.example.pl/archiwum/): odnośniki kanoniczne i kanały wskażą adres podglądu "
+            "lokalnego. Przed publikacją zbuduj stronę z tą zmienną.",
+            file=sys.stderr,
+        )
     log = BuildLog(display_path(site, Path.cwd()))
     command = ["build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site)]
     code = _run_mkdocs(command, {PREVIEW_VARIABLE: None}, log.said)

@@ -88,23 +88,58 @@ def related(archive: Archive, programme: Programme) -> dict[str, list[Programme]
     }
 
 
+# Similar programmes a programme's page lists, and candidates looked at per shared term.
+SIMILAR_SHOWN = 5
+_CANDIDATES_PER_TERM = 6
+
+
 @dataclass(frozen=True)
-class SharedTerm:
-    """A term a programme shares with others: a few of them, and how many there are in all."""
+class Similar:
+    """Another programme like this one, and why: the terms they share, by vocabulary."""
 
-    term: Term
-    examples: list[Programme]
-    others: int
+    programme: Programme
+    shared: list[tuple[Vocabulary, list[Term]]]
+
+    @property
+    def count(self) -> int:
+        return sum(len(terms) for _, terms in self.shared)
 
 
-def similar(taxonomy: Taxonomy, programme: Programme) -> list[tuple[Vocabulary, list[SharedTerm]]]:
-    """For the vocabularies that make programmes similar, each term shared with another programme."""
+def similar(taxonomy: Taxonomy, programme: Programme, limit: int = SIMILAR_SHOWN) -> list[Similar]:
+    """Other municipalities' programmes sharing the most addressee groups and goal themes with
+    this one, each listed once: the same voivodeship and programmes in force first on a tie.
+
+    Candidates are a few programmes per shared term (`Taxonomy.others`), so that the cost stays
+    bounded however many programmes carry a common term.
+    """
+    mine = {
+        vocabulary.key: set(terms)
+        for vocabulary, terms in taxonomy.terms_of(programme)
+        if vocabulary.key in SIMILARITY_VOCABULARIES
+    }
+    candidates: dict[str, Programme] = {}
+    for terms in mine.values():
+        for term in terms:
+            for other in taxonomy.others(term, programme, _CANDIDATES_PER_TERM):
+                candidates.setdefault(other.key, other)
     found = []
-    for vocabulary, terms in taxonomy.terms_of(programme):
-        if vocabulary.key in SIMILARITY_VOCABULARIES:
-            rows = [SharedTerm(t, taxonomy.others(t, programme), taxonomy.count(t) - 1) for t in terms]
-            found.append((vocabulary, [row for row in rows if row.others > 0]))
-    return found
+    for other in candidates.values():
+        shared = [
+            (vocabulary, [t for t in terms if t in mine.get(vocabulary.key, ())])
+            for vocabulary, terms in taxonomy.terms_of(other)
+            if vocabulary.key in mine
+        ]
+        found.append(Similar(other, [(v, terms) for v, terms in shared if terms]))
+    here = programme.municipality.voivodeship
+    found.sort(
+        key=lambda s: (
+            -s.count,
+            s.programme.municipality.voivodeship != here,
+            s.programme.status is not Status.IN_FORCE,
+            s.programme.key,
+        )
+    )
+    return found[:limit]
 
 
 class _OfProgramme(Protocol):

@@ -67,6 +67,8 @@ class Timeline:
     as_of: dt.date
     as_of_left: float | None  # None when the as-of date is off the axis
     from_period: bool  # True: no dated entries, the one bar is the programme's period
+    # False when the drawing would say nothing: no entry is dated more finely than the whole period.
+    drawn: bool
 
     @property
     def as_of_side(self) -> str:
@@ -105,7 +107,11 @@ def timeline_of(programme: Programme, as_of: dt.date) -> Timeline:
     years = range(first.year, last.year + 1)
     ticks = tuple(Tick(year, position(max(first, dt.date(year, 1, 1)))) for year in years)
     on_axis = first <= as_of <= last
-    return Timeline(bars, ticks, months, first, last, as_of, position(as_of) if on_axis else None, not dated)
+    whole = (programme.start.first, programme.end.last)
+    drawn = any((start.first, end.last) != whole for _, start, end in dated)
+    return Timeline(
+        bars, ticks, months, first, last, as_of, position(as_of) if on_axis else None, not dated, drawn
+    )
 
 
 def _month_index(day: dt.date) -> int:

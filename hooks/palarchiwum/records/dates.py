@@ -89,21 +89,25 @@ def polish_day(day: dt.date) -> str:
     return f"{day.day} {MONTHS_GENITIVE[day.month - 1]} {day.year} r."
 
 
-def polish_partial(date: PartialDate) -> str:
-    """'2014', 'styczeń 2021' or '15 stycznia 2021 r.'"""
+def polish_partial(date: PartialDate, genitive: bool = False) -> str:
+    """'2014', 'styczeń 2021' or '15 stycznia 2021 r.'; after "od", "do", "z" the month is in the
+    genitive (`genitive`): 'od stycznia 2021'."""
     if date.precision == "rok":
         return str(date.first.year)
     if date.precision == "miesiac":
-        return f"{_MONTHS_NOMINATIVE[date.first.month - 1]} {date.first.year}"
+        return f"{polish_month(date.first.month, genitive)} {date.first.year}"
     return polish_day(date.first)
 
 
 def polish_period(start: PartialDate, end: PartialDate) -> str:
-    """'2021–2030'; a period within one year (month, day) named once: '2025', never '2025–2025'."""
+    """'2021–2030', 'marzec 2021 – grudzień 2022'; a period within one year (month, day) named
+    once: '2025', never '2025–2025'."""
     first, last = polish_partial(start), polish_partial(end)
-    return first if first == last else f"{first}–{last}"
+    if first == last:
+        return first
+    return f"{first} – {last}" if " " in first + last else f"{first}–{last}"
 
 
-def polish_month(month: int) -> str:
-    """'styczeń' for 1."""
-    return _MONTHS_NOMINATIVE[month - 1]
+def polish_month(month: int, genitive: bool = False) -> str:
+    """'styczeń' for 1; 'stycznia' in the genitive."""
+    return (MONTHS_GENITIVE if genitive else _MONTHS_NOMINATIVE)[month - 1]
