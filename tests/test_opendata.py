@@ -15,11 +15,14 @@ import referencing
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import AS_OF, run_build
-from pages import PROGRAMMES, key_of, municipalities, records, soup, status, successors
+from conftest import AS_OF, PROJECT, run_build
+from pages import PROGRAMMES, key_of, municipalities, records, section_text, soup, status, successors
 
 REAL = dict(records())
-SITE_URL = "https://example.org/pal-archiwum/"
+# The address the real project is built for without $PAL_SITE_URL (mkdocs.yml's default).
+SITE_URL = re.search(
+    r'site_url: !ENV \[PAL_SITE_URL, "([^"]+)"\]', (PROJECT / "mkdocs.yml").read_text("utf-8")
+)[1]
 HISTORY_URL = "programy/1234562-przykladowo/pal-2020-2022"
 
 
@@ -57,7 +60,8 @@ def test_data_files_are_valid_against_their_schemas(real_site: Path) -> None:
     for key, record in single.items():
         assert errors(check, record) == [], key
         assert record == next(p for p in everything["programy"] if p["id"] == key) | {
-            "$schema": record["$schema"]
+            "$schema": record["$schema"],
+            "licencja": everything["licencja"],
         }
 
 
@@ -104,28 +108,58 @@ def test_csv_has_a_header_and_one_row_per_programme(real_site: Path) -> None:
     assert any(row["zastapiony_przez"] for row in rows) == any(successors(url) for url in REAL)
 
 
+def documented(page: BeautifulSoup, heading: str) -> list[str]:
+    """The names in the first column of the table under a heading of the "Dane otwarte" page."""
+    table = page.find(id=heading).find_next("table")
+    return [td.code.get_text() for td in table.select("tbody td:first-child")]
+
+
 def test_the_open_data_page_documents_every_field_and_column(real_site: Path) -> None:
     page = soup(real_site, "dane")
-    documented = {code.get_text() for code in page.select("article td:first-child code")}
     schema = json.loads((real_site / "dane/schemat/program.schema.json").read_text(encoding="utf-8"))
-    for name in schema["properties"]:
-        if name != "$schema":
-            assert name in documented, name
-    for nested in (
-        "uchwala.numer",
-        "gmina.teryt",
-        "cele[].tresc",
-        "cele[].w_tekscie",
-        "adresaci[].grupy[].adres",
-    ):
-        assert nested in documented, nested
+    fields = documented(page, "pola-json")
+    assert {name for name in schema["properties"] if name != "$schema"} <= set(fields)
+    assert {"uchwala.numer", "gmina.teryt", "licencja.adres"} <= set(fields)
+    # An extract item and a vocabulary term have one shape each, documented once, not again under
+    # every list that holds them.
+    assert len(fields) == len(set(fields))
+    for shape, heading in (("pozycja", "pola-pozycji"), ("termin", "pola-terminu")):
+        assert set(schema["$defs"][shape]["properties"]) == set(documented(page, heading)), shape
+    lists = [name for name, spec in schema["properties"].items() if "pozycja" in json.dumps(spec)]
+    rows = {
+        tr.td.code.get_text(): tr for tr in page.find(id="pola-json").find_next("table").select("tbody tr")
+    }
+    for name in lists:
+        assert rows[name].select_one('a[href="#pola-pozycji"]'), name
+        assert not [field for field in fields if field.startswith((f"{name}.", f"{name}[]."))], name
     header = (real_site / "dane/programy.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
-    assert set(header) <= documented
+    assert header == documented(page, "kolumny-csv")
     links = {a["href"] for a in page.select("article a")}
     assert {"../dane/programy.json", "../dane/programy.csv"} & links or {
         "programy.json",
         "programy.csv",
     } <= links
+
+
+def test_the_open_data_page_and_the_data_files_state_the_licence(real_site: Path) -> None:
+    everything = json.loads((real_site / "dane/programy.json").read_text(encoding="utf-8"))
+    licence = everything["licencja"]
+    assert licence["adres"].startswith("https://creativecommons.org/")
+    assert all(record["licencja"] == licence for record in programme_files(real_site).values())
+    page = soup(real_site, "dane")
+    heading = page.find(id="licencja")
+    text = section_text(page, "licencja")
+    assert licence["nazwa"] in text
+    # The official text of the licence is linked, and the texts' own status is explained: official
+    # documents are outside copyright.
+    official = []
+    for part in heading.find_next_siblings():
+        if part.name == "h2":
+            break
+        official += [a["href"] for a in part.select("a") if a["href"].startswith(licence["adres"])]
+    assert any("legalcode" in href for href in official), official
+    assert "art. 4" in text and "o prawie autorskim i prawach pokrewnych" in text
+    assert any(a["href"] == "#licencja" for a in page.select("article a"))  # named at the top
 
 
 def json_ld(page: BeautifulSoup) -> dict:

@@ -24,6 +24,29 @@ SCHEMA_DIR = "dane/schemat/"
 
 
 @dataclass(frozen=True)
+class Licence:
+    """The licence of the data files: of the archive's own work (records, vocabularies, data). The
+    programmes' texts need none: official documents are not protected by copyright (art. 4 of
+    the Polish copyright act)."""
+
+    id: str  # SPDX
+    name: str
+    url: str  # the licence's official page
+
+    def data(self) -> dict[str, str]:
+        return {"id": self.id, "nazwa": self.name, "adres": self.url}
+
+
+# Public domain, no conditions: the data may join other collections (Wikidata takes CC0 only)
+# without a chain of attributions; /dane/ (overrides/strony/dane.md) says the same to readers.
+DATA_LICENCE = Licence(
+    "CC0-1.0",
+    "CC0 1.0 Universal — przekazanie do domeny publicznej",
+    "https://creativecommons.org/publicdomain/zero/1.0/",
+)
+
+
+@dataclass(frozen=True)
 class Urls:
     """Addresses in the data: absolute when the site's URL is known, else relative to the site root."""
 
@@ -163,6 +186,7 @@ def collection_head(count: int, archive: Archive, urls: Urls) -> str:
         "$schema": urls.of(SCHEMA_DIR + "programy.schema.json"),
         "stan_na": archive.as_of.isoformat(),
         "liczba_programow": count,
+        "licencja": DATA_LICENCE.data(),
     }
     return json.dumps(data, ensure_ascii=False)[:-1] + ', "programy": [\n'
 
@@ -177,7 +201,7 @@ def collection_line(record: dict[str, Any]) -> str:
 
 def record_json(record: dict[str, Any], urls: Urls) -> str:
     """One programme, indented for people who open the file."""
-    data = {"$schema": urls.of(SCHEMA_DIR + "program.schema.json"), **record}
+    data = {"$schema": urls.of(SCHEMA_DIR + "program.schema.json"), "licencja": DATA_LICENCE.data(), **record}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
