@@ -25,6 +25,7 @@ from conftest import (
 )
 from growth import MISREAD, MISREAD_REASON, Newcomer, grow
 from pages import soup
+from public_text import grammar_problems, technical_words
 from site_invariants import MISSING, MISSING_PART, _page_problems, project_records, violations
 
 
@@ -165,3 +166,8 @@ def test_the_invariants_notice_an_empty_heading_and_a_repeated_year() -> None:
         "heading 'Cele' has nothing under it",
         "heading 'Koniec' has nothing under it",
     ]
+
+
+def test_the_grown_archive_shows_no_technical_word_and_writes_correct_polish(grown: Grown) -> None:
+    assert technical_words(grown / "site") == []
+    assert grammar_problems(grown / "site") == []

@@ -133,7 +133,10 @@ def test_the_metryczka_comes_from_the_record_and_from_git(site: Path) -> None:
     assert facts["Informację wprowadził(a)"] == "Anna Nowak"
     assert facts["Data udostępnienia"] == "10 stycznia 2024 r."
     assert facts["Ostatnia zmiana"] == "5 marca 2024 r. , Anna Nowak"
-    assert facts["Wersja"].startswith("3 (zapis")
+    # A version is named by its number and date; the repository's id waits folded, for watchdogs.
+    assert facts["Wersja"].startswith("3, z 5 marca 2024 r.")
+    folded = box.select_one("details.pal-identyfikator")
+    assert folded is not None and "open" not in folded.attrs and len(folded.code.get_text()) >= 7
     assert box.select_one("time")["datetime"] == "2020-01-15"
     page = soup(site, "o-archiwum").select_one(".pal-metryczka")
     assert "Jan Kowalski" in page.get_text(" ") and "1 kwietnia 2024 r." in page.get_text(" ")

@@ -13,7 +13,7 @@ import yaml
 from playwright.sync_api import Browser, Page
 
 from browser import ARTIFACTS, axe_violations, open_page, serve
-from pages import PROGRAMMES
+from pages import PROGRAMMES, finely_dated, records
 
 PHONE, WIDE = 360, 1280
 # The vocabulary with the most terms: the longest table of its kind.
@@ -21,10 +21,12 @@ VOCABULARY = max(
     PROGRAMMES.glob("slowniki/*.yml"),
     key=lambda path: len(yaml.safe_load(path.read_text(encoding="utf-8"))["terminy"]),
 ).stem
-KINDS = ("rejestr", "slownik", "dane", "wersja")
+KINDS = ("rejestr", "slownik", "dane", "wersja", "program", "gminy")
 
-# Every table of the page's content, measured as a reader sees it.
-MEASURE = """() => [...document.querySelectorAll('article table')].map(table => {
+# Every table of the page's content, measured as a reader sees it: the archive's own tables, not
+# those of a programme's text (the document's layout, kept as adopted).
+MEASURE = """() => [...document.querySelectorAll('article table')]
+    .filter(t => !t.closest('.pal-tekst')).map(table => {
   const box = table.closest('.md-typeset__scrollwrap') || table.parentElement;
   const headings = [...table.querySelectorAll('thead th')].map(th => th.textContent.trim());
   const body = [...table.querySelectorAll('tbody *')];
@@ -60,6 +62,10 @@ def urls(real_site: Path) -> dict[str, str]:
         "slownik": f"{VOCABULARY}/",
         "dane": "dane/",
         "wersja": version.parent.relative_to(real_site).as_posix() + "/",
+        # A programme whose page has all three tables of its own: a drawn harmonogram, attachments, register.
+        "program": max((url for url, record in records() if finely_dated(record)), default=records()[0][0])
+        + "/",
+        "gminy": "gminy/",
     }
 
 

@@ -3,43 +3,29 @@ details the record gives, in reading order, each with the address a link opens."
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
-# (key in the record, the link it makes): None for text that opens nothing.
-_DETAILS = (
-    ("adres", None),
-    ("telefon", "tel:"),
-    ("email", "mailto:"),
-    ("www", ""),
-    ("bip", ""),
-    ("epuap", None),
-)
+from palarchiwum.records.municipality_contacts import CONTACT_KEYS, contact_details
 
 
 def known_details(contact: Mapping[str, Any] | None) -> list[tuple[str, str, str | None]]:
-    """(kind, text, link or None) for every detail the contact gives; unknown ones are left out."""
-    found = []
-    for key, scheme in _DETAILS:
-        value = " ".join(str((contact or {}).get(key) or "").split())
-        if not value:
-            continue
-        found.append((key, value, _target(value, scheme)))
-    return found
+    """(kind, text, link or None) for every detail the contact gives, its name aside; unknown
+    ones are left out. A phone links by ``tel:`` where its number is clear, an e-mail by
+    ``mailto:``, a website or BIP only over https (the pages' allow-list)."""
+    details = contact_details(contact or {})
+    links = {
+        "telefon": details.phone_uri,
+        "email": f"mailto:{details['email']}" if details["email"] else None,
+        "www": details["www"] if details.www_is_link else None,
+        "bip": details["bip"] if (details["bip"] or "").startswith("https://") else None,
+    }
+    return [
+        (key, " ".join(str(details[key]).split()), links.get(key))
+        for key in CONTACT_KEYS
+        if key != "nazwa" and details[key]
+    ]
 
 
 def has_details(contact: Mapping[str, Any] | None) -> bool:
     return bool(known_details(contact))
-
-
-def _target(value: str, scheme: str | None) -> str | None:
-    if scheme == "tel:":
-        digits = re.sub(r"[^0-9+]", "", value)
-        return f"tel:{digits}" if digits else None
-    if scheme == "mailto:":
-        return f"mailto:{value}"
-    if scheme == "":
-        # Links leave the archive only over https (the pages' allow-list); an http address is shown.
-        return value if value.startswith("https://") else None
-    return None

@@ -12,6 +12,7 @@ from typing import Any
 from .compressed_texts import TextsReleased, unpack
 from .dates import PartialDate, polish_period
 from .municipality_contacts import ContactDetails
+from .polish import paired_quotes
 
 # The parts of a programme's structured extract, in reading order, with their Polish headings.
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -188,6 +189,11 @@ class Programme:
     def src_uri(self) -> str:
         """The generated page's source path, which other generated pages link to."""
         return f"{self.url}index.md"
+
+    @property
+    def shown_title(self) -> str:
+        """The title as pages show it: its quotation marks paired, „…” (polish.paired_quotes)."""
+        return paired_quotes(self.title)
 
     @property
     def period(self) -> str:
