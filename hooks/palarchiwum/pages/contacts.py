@@ -6,13 +6,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from palarchiwum.records.catalogue_records import Programme
 from palarchiwum.records.municipality_contacts import CONTACT_KEYS, contact_details
 
+# What the first screen of a programme shows of a contact: the ways to reach someone at once.
+QUICK = ("telefon", "email", "www")
 
-def known_details(contact: Mapping[str, Any] | None) -> list[tuple[str, str, str | None]]:
-    """(kind, text, link or None) for every detail the contact gives, its name aside; unknown
-    ones are left out. A phone links by ``tel:`` where its number is clear, an e-mail by
-    ``mailto:``, a website or BIP only over https (the pages' allow-list)."""
+
+def known_details(
+    contact: Mapping[str, Any] | None, only: tuple[str, ...] = CONTACT_KEYS
+) -> list[tuple[str, str, str | None]]:
+    """(kind, text, link or None) for every detail the contact gives (of those in `only`), its
+    name aside; unknown ones are left out. A phone links by ``tel:`` where its number is clear,
+    an e-mail by ``mailto:``, a website or BIP only over https (the pages' allow-list)."""
     details = contact_details(contact or {})
     links = {
         "telefon": details.phone_uri,
@@ -23,9 +29,29 @@ def known_details(contact: Mapping[str, Any] | None) -> list[tuple[str, str, str
     return [
         (key, " ".join(str(details[key]).split()), links.get(key))
         for key in CONTACT_KEYS
-        if key != "nazwa" and details[key]
+        if key != "nazwa" and key in only and details[key]
     ]
 
 
 def has_details(contact: Mapping[str, Any] | None) -> bool:
     return bool(known_details(contact))
+
+
+def contact_to_reach(programme: Programme) -> tuple[Mapping[str, Any] | None, bool]:
+    """Whom a resident reaches about a programme whose document gives no contact: the
+    municipality's unit that runs it, else its office, else another unit with known details; and
+    whether the municipality's page has more contacts than this one."""
+    municipality = programme.municipality
+    reachable = [c for c in (municipality.office, *municipality.units) if c and has_details(c)]
+    runner = _name((programme.implementer or {}).get("nazwa"))
+
+    def runs_it(contact: Mapping[str, Any]) -> bool:
+        name = _name(contact.get("nazwa"))
+        return bool(runner and name) and (runner.startswith(name) or name.startswith(runner))
+
+    chosen = next((c for c in reachable if runs_it(c)), reachable[0] if reachable else None)
+    return chosen, len(reachable) > 1
+
+
+def _name(value: Any) -> str:
+    return " ".join(str(value or "").split()).casefold()

@@ -11,7 +11,7 @@ from palarchiwum.records.dates import polish_day, polish_month, polish_partial
 from palarchiwum.records.polish import paired_quotes, plural
 from palarchiwum.records.vocabularies import TERM_FIELDS
 
-from .contacts import has_details, known_details
+from .contacts import QUICK, contact_to_reach, has_details, known_details
 from .timeline import MONTH_GRID_MAX, step
 
 
@@ -40,6 +40,8 @@ def environment(templates_dir: Path, autoescape: bool = False) -> jinja2.Environ
     env.filters["krok"] = step
     env.globals["liczba"] = plural
     env.globals["dane_kontaktowe"] = known_details
+    env.globals["kontakt_do_programu"] = contact_to_reach
+    env.globals["SZYBKI_KONTAKT"] = QUICK
     env.tests["ma_dane_kontaktowe"] = has_details
     env.globals["SEKCJE"] = SECTIONS
     env.globals["MIESIACE_Z_SIATKA"] = MONTH_GRID_MAX
