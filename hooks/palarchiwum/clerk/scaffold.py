@@ -63,9 +63,9 @@ def new_municipality(programmes: Path, m: Municipality) -> list[Path]:
 def _municipality_yaml(m: Municipality) -> str:
     return f"""\
 # yaml-language-server: $schema=../../hooks/palarchiwum/schemas/gmina.schema.json
-# Gmina w archiwum. Uzupełnij to, co wiesz; czego nie wiesz, zostaw jako null (strona napisze
-# „brak danych”). Sprawdź kod TERYT w rejestrze GUS (https://eteryt.stat.gov.pl) i wtedy ustaw
-# teryt_zweryfikowany: true.
+# Gmina w archiwum. Uzupełnij to, co wiesz; czego nie wiesz, zostaw jako null (strona tego nie
+# pokaże i niczego nie zgaduje). Sprawdź kod TERYT w rejestrze GUS (https://eteryt.stat.gov.pl) i
+# wtedy ustaw teryt_zweryfikowany: true.
 nazwa: {_quoted(m.name)}
 nazwa_krotka: {_quoted(m.short_name)}
 typ: {m.kind}
@@ -74,9 +74,18 @@ teryt_zweryfikowany: false
 miasto_na_prawach_powiatu: false
 wojewodztwo: {_quoted(m.voivodeship)}
 powiat: {_quoted(m.county)}
+# Urząd gminy: BIP ma podawać jego adres, telefon, e-mail, adres strony BIP i skrytkę ePUAP.
+# Wpisz tylko dane sprawdzone u źródła (strona urzędu, jego BIP); adresy stron od https://.
 urzad: null
-# Jednostki ważne dla programów, np. ośrodek pomocy społecznej; ich dane kontaktowe pokazuje
-# ramka „W skrócie”, gdy program nie podaje własnego kontaktu.
+#  nazwa: Urząd Gminy …
+#  adres: null        # np. ul. Przykładowa 1, 00-000 Przykładowo
+#  telefon: null
+#  email: null
+#  www: null
+#  bip: null          # np. https://bip.przykladowo.pl
+#  epuap: null        # np. /UGPrzykladowo/SkrytkaESP
+# Jednostki ważne dla programów, np. ośrodek pomocy społecznej; ramka „W skrócie” pokazuje dane
+# tej, która prowadzi program, gdy program nie podaje własnego kontaktu.
 jednostki: []
 #  - nazwa: Miejski Ośrodek Pomocy Społecznej w …
 #    adres: null
