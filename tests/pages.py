@@ -288,7 +288,11 @@ class Axis:
         return "na-osi", self.at(day)
 
     def caption(self, day: dt.date) -> tuple[str, str]:
-        side = {"przed": "przed początkiem osi", "po": "po końcu osi", "na-osi": "Pionowa linia"}
+        side = {
+            "przed": "żadna pozycja harmonogramu jeszcze się nie zaczęła",
+            "po": "wszystkie pozycje harmonogramu już się zakończyły",
+            "na-osi": "Pionowa linia",
+        }
         return (
             f"od {MONTHS[self.first.month - 1]} {self.first.year} do "
             f"{MONTHS[self.last.month - 1]} {self.last.year}"

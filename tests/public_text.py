@@ -84,32 +84,25 @@ def archive_words(page: BeautifulSoup) -> str:
     return " ".join(article.get_text(" ").split())
 
 
-def technical_words(site: Path) -> list[str]:
-    found = []
-    for url, page in public_pages(site):
-        title = page.title.get_text() if page.title else ""
-        for match in TECHNICAL.finditer(f"{title} {archive_words(page)}"):
-            found.append(f"/{url}: {match.group(0)!r}")
-    return found
-
-
-def grammar_problems(site: Path) -> list[str]:
-    """Months after a preposition in the nominative, counted nouns in the wrong form, unpaired
-    quotation marks in titles, a status label run into the next word."""
-    found = []
+def public_text_problems(site: Path) -> dict[str, list[str]]:
+    """Every public page read once: its technical words, and its Polish grammar problems (months
+    after a preposition in the nominative, counted nouns in the wrong form, unpaired quotation
+    marks in titles, a status label run into the next word)."""
+    found: dict[str, list[str]] = {"technical": [], "grammar": []}
     for url, page in public_pages(site):
         heading = page.select_one("article h1")
         titles = [page.title.get_text() if page.title else ""]
         if heading is not None:
             titles.append(heading.get_text())
         labels = list(page.select("article .pal-status"))
+        grammar = [f"unpaired quotes in {t!r}" for t in titles if not paired(t)]
+        grammar += [f"status {label.get_text()!r} runs into {after!r}" for label, after in _run_in(labels)]
         text = archive_words(page)
-        found += [f"/{url}: {m.group(0)!r}" for m in NOMINATIVE_MONTH_AFTER_PREPOSITION.finditer(text)]
-        found += [f"/{url}: {problem}" for problem in _counted_wrongly(text)]
-        found += [f"/{url}: unpaired quotes in {t!r}" for t in titles if not _paired(t)]
-        found += [
-            f"/{url}: status {label.get_text()!r} runs into {after!r}" for label, after in _run_in(labels)
-        ]
+        technical = [m.group(0) for m in TECHNICAL.finditer(f"{titles[0]} {text}")]
+        grammar += [repr(m.group(0)) for m in NOMINATIVE_MONTH_AFTER_PREPOSITION.finditer(text)]
+        grammar += list(_counted_wrongly(text))
+        found["technical"] += [f"/{url}: {word!r}" for word in technical]
+        found["grammar"] += [f"/{url}: {problem}" for problem in grammar]
     return found
 
 
@@ -138,7 +131,7 @@ def _form(count: int, forms: tuple[str, str, str]) -> str:
     return forms[1] if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14) else forms[2]
 
 
-def _paired(text: str) -> bool:
+def paired(text: str) -> bool:
     """„ and ” alternate, starting with „; no straight or English double quote."""
     marks = [ch for ch in text if ch in '„”"“']
     return all(ch == "„”"[i % 2] for i, ch in enumerate(marks)) and len(marks) % 2 == 0

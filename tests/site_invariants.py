@@ -14,6 +14,7 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 
 from pages import soup
+from public_text import paired
 
 MISSING = "brak w dokumencie źródłowym"
 MISSING_PART = "brak w części tekstu, którą ma archiwum"
@@ -54,7 +55,8 @@ def _page_problems(page: BeautifulSoup, record: dict) -> list[str]:
     text = " ".join(article.get_text(" ").split())
     problems = []
     title = " ".join(article.select_one("h1").get_text(" ").replace("¶", "").split())
-    if title != " ".join(record["tytul"].split()):
+    # The record's title, its quotation marks paired as Polish writes them („…”).
+    if _unquoted(title) != _unquoted(" ".join(record["tytul"].split())) or not paired(title):
         problems.append(f"h1 is {title!r}, the record's title is {record['tytul']!r}")
     for repeated in re.findall(r"\b(\d{4})–\1\b", text):
         problems.append(f"a period reads {repeated}–{repeated}")
@@ -72,6 +74,10 @@ def _page_problems(page: BeautifulSoup, record: dict) -> list[str]:
     ):
         problems.append("no main goal, and „Po co” does not say so")
     return problems
+
+
+def _unquoted(text: str) -> str:
+    return re.sub('["„”“]', "", text)
 
 
 def _answer(article: Tag, label: str) -> str:

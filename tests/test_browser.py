@@ -117,9 +117,6 @@ def test_phone_width_does_not_scroll_sideways(
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}-360.png"), full_page=False)
     assert overflow <= 0, f"the page is {overflow}px wider than a 360px screen"
-    # What axe finds at a phone's width too: the layout, and so contrast and targets, differ.
-    violations = axe_violations(page)
-    assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
     page.context.close()
 
 

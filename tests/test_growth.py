@@ -25,7 +25,7 @@ from conftest import (
 )
 from growth import MISREAD, MISREAD_REASON, Newcomer, grow
 from pages import soup
-from public_text import grammar_problems, technical_words
+from public_text import public_text_problems
 from site_invariants import MISSING, MISSING_PART, _page_problems, project_records, violations
 
 
@@ -69,7 +69,7 @@ def test_every_programme_of_the_real_archive_meets_the_invariants(real_site: Pat
 def test_a_single_year_is_named_once(grown: Grown) -> None:
     page = soup(grown / "site", f"programy/{grown.single_year.key}")
     when = " ".join(page.select_one(".pal-skrot").get_text(" ").split())
-    assert "Kiedy 2025;" in when
+    assert "Kiedy 2025 ·" in when
     assert "PAL 2025 —" in page.select_one("title").get_text()
 
 
@@ -169,5 +169,6 @@ def test_the_invariants_notice_an_empty_heading_and_a_repeated_year() -> None:
 
 
 def test_the_grown_archive_shows_no_technical_word_and_writes_correct_polish(grown: Grown) -> None:
-    assert technical_words(grown / "site") == []
-    assert grammar_problems(grown / "site") == []
+    found = public_text_problems(grown / "site")
+    assert found["technical"] == []
+    assert found["grammar"] == []

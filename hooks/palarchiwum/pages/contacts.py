@@ -39,18 +39,20 @@ def has_details(contact: Mapping[str, Any] | None) -> bool:
 
 def contact_to_reach(programme: Programme) -> tuple[Mapping[str, Any] | None, bool]:
     """Whom a resident reaches about a programme whose document gives no contact: the
-    municipality's unit that runs it, else its office, else another unit with known details; and
-    whether the municipality's page has more contacts than this one."""
+    municipality's unit that runs it, else the office or a unit with a phone, e-mail or website,
+    else any with known details; and whether the municipality's page has more contacts."""
     municipality = programme.municipality
     reachable = [c for c in (municipality.office, *municipality.units) if c and has_details(c)]
     runner = _name((programme.implementer or {}).get("nazwa"))
 
     def runs_it(contact: Mapping[str, Any]) -> bool:
+        # "Gmina … działająca przez Miejski Ośrodek Pomocy Społecznej w Kętrzynie" names its unit.
         name = _name(contact.get("nazwa"))
-        return bool(runner and name) and (runner.startswith(name) or name.startswith(runner))
+        return bool(runner and name) and (name in runner or runner in name)
 
-    chosen = next((c for c in reachable if runs_it(c)), reachable[0] if reachable else None)
-    return chosen, len(reachable) > 1
+    # The unit that runs it first, then whoever can be phoned, written to or visited online.
+    ranked = sorted(reachable, key=lambda c: (not runs_it(c), not known_details(c, QUICK)))
+    return (ranked[0] if ranked else None), len(reachable) > 1
 
 
 def _name(value: Any) -> str:
