@@ -101,6 +101,7 @@ def public_text_problems(site: Path) -> dict[str, list[str]]:
         technical = [m.group(0) for m in TECHNICAL.finditer(f"{titles[0]} {text}")]
         grammar += [repr(m.group(0)) for m in NOMINATIVE_MONTH_AFTER_PREPOSITION.finditer(text)]
         grammar += list(_counted_wrongly(text))
+        grammar += list(_verb_disagrees(text))
         found["technical"] += [f"/{url}: {word!r}" for word in technical]
         found["grammar"] += [f"/{url}: {problem}" for problem in grammar]
     return found
@@ -123,6 +124,15 @@ def _counted_wrongly(text: str) -> Iterator[str]:
                     yield f"{match.group(0)!r} should read {before} {count} {forms[2]}"
             elif form != _form(count, forms):
                 yield f"{match.group(0)!r} should read {count} {_form(count, forms)}"
+
+
+def _verb_disagrees(text: str) -> Iterator[str]:
+    """A verb before a count in the wrong number: „obowiązują 3”, „obowiązuje 1”, „obowiązuje 5”."""
+    for match in re.finditer(r"\b(obowiązuje|obowiązują) (\d+)\b", text):
+        count = int(match.group(2))
+        plural_form = count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14)
+        if (match.group(1) == "obowiązują") != plural_form:
+            yield f"{match.group(0)!r}: the verb does not agree with the count"
 
 
 def _form(count: int, forms: tuple[str, str, str]) -> str:

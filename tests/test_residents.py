@@ -25,6 +25,7 @@ from pages import (
     no_dated_harmonogram,
     pick,
     plain,
+    plural,
     polish_date,
     polish_partial,
     records,
@@ -272,9 +273,17 @@ def test_ngo_page_lists_collaboration_points_with_links_into_the_text(real_site:
     text = article_text(pages[0])
     with_points = [url for url, record in REAL.items() if any(collaboration_points(record))]
     in_force = [url for url in with_points if status(url, REAL[url], AS_OF) == "obowiązujący"]
+    n = len(in_force)
+    holding = (
+        "żaden nie obowiązuje"
+        if n == 0
+        else f"obowiązują {n}"
+        if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14)
+        else f"obowiązuje {n}"
+    )
     assert (
-        f"Programy z punktami współpracy {len(with_points)}, w tym obowiązujące na dzień "
-        f"{polish_date(AS_OF)}: {len(in_force)}"
+        f"Programy z punktami współpracy {plural(len(with_points), 'program', 'programy', 'programów')}; "
+        f"na dzień {polish_date(AS_OF)} {holding}"
     ) in text
     groups = [
         h.get_text(" ", strip=True).rstrip("¶").strip() for page in pages for h in page.select("article h2")
