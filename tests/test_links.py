@@ -51,7 +51,11 @@ def test_a_link_checker_reaches_every_page_and_finds_no_broken_link_under_the_su
         text=True,
         timeout=900,
     )
-    reached = {line.split()[2] for line in result.stdout.splitlines() if line.startswith("Real URL")}
+    # A page first reached through a link to one of its anchors counts as reached: LinkChecker checks
+    # an address once, and names it as the first link it followed there gave it.
+    reached = {
+        line.split()[2].split("#")[0] for line in result.stdout.splitlines() if line.startswith("Real URL")
+    }
     pages = {
         subpath_url + path.relative_to(real_site).as_posix().removesuffix("index.html")
         for path in real_site.rglob("*.html")
