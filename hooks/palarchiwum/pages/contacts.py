@@ -34,7 +34,7 @@ def known_details(
 
 
 def has_details(contact: Mapping[str, Any] | None) -> bool:
-    return bool(known_details(contact))
+    return contact_details(contact or {}).known
 
 
 def contact_to_reach(programme: Programme) -> tuple[Mapping[str, Any] | None, bool]:

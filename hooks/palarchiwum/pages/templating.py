@@ -11,7 +11,7 @@ from palarchiwum.records.dates import polish_day, polish_month, polish_partial
 from palarchiwum.records.polish import paired_quotes, plural
 from palarchiwum.records.vocabularies import TERM_FIELDS
 
-from .contacts import QUICK, contact_to_reach, has_details, known_details
+from .contacts import QUICK, contact_to_reach, known_details
 from .timeline import MONTH_GRID_MAX, step
 
 
@@ -27,12 +27,10 @@ def environment(templates_dir: Path, autoescape: bool = False) -> jinja2.Environ
     )
     env.filters["dzien"] = polish_day
     env.filters["data_czesciowa"] = polish_partial
-    env.filters["miesiac"] = polish_month
     # After "od", "do", "z": 'od stycznia 2021', 'do grudnia 2030'.
     env.filters["miesiaca"] = lambda month: polish_month(month, genitive=True)
     env.filters["data_czesciowa_od"] = lambda date: polish_partial(date, genitive=True)
     env.filters["cudzyslowy"] = paired_quotes
-    env.filters["skrot"] = _shortened
     env.filters["rozmiar"] = _size
     env.filters["jeden_wiersz"] = _one_line
     env.filters["komorka"] = _table_cell
@@ -42,7 +40,6 @@ def environment(templates_dir: Path, autoescape: bool = False) -> jinja2.Environ
     env.globals["dane_kontaktowe"] = known_details
     env.globals["kontakt_do_programu"] = contact_to_reach
     env.globals["SZYBKI_KONTAKT"] = QUICK
-    env.tests["ma_dane_kontaktowe"] = has_details
     env.globals["SEKCJE"] = SECTIONS
     env.globals["MIESIACE_Z_SIATKA"] = MONTH_GRID_MAX
     env.globals["SLOWNIK_SEKCJI"] = {section: key for key, section, _ in TERM_FIELDS}
@@ -81,15 +78,6 @@ def _one_line(text: str) -> str:
 def _table_cell(text: str) -> str:
     """Text for a Markdown table cell: one line, pipes escaped."""
     return _one_line(text).replace("|", "\\|")
-
-
-def _shortened(text: str, limit: int = 160) -> str:
-    """A quote on one line, cut at a word boundary to at most `limit` characters, with an ellipsis."""
-    text = _one_line(text)
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–- ")
-    return f"{cut}…"
 
 
 def _size(size: int) -> str:
