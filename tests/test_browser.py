@@ -97,12 +97,23 @@ def urls(real_site: Path) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("name", [*PAGES, *LATER])
-def test_no_accessibility_violations(
+def test_no_accessibility_violations_and_no_request_leaves_the_site(
     browser: Browser, site_url: str, urls: dict[str, str], name: str
 ) -> None:
-    page, _ = open_page(browser, site_url + urls[name])
+    """One page load for both: what the page fetches as it is read to its end, then axe."""
+    page, requests = open_page(browser, site_url + urls[name])
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}-1280.png"), full_page=False)
+    page.mouse.wheel(0, 5000)
+    page.wait_for_timeout(300)
+    ours = urlsplit(site_url).netloc
+    outside = [
+        url for url in requests if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != ours
+    ]
+    assert requests and outside == []
+    assert policy_violations(page) == []  # the page works within its Content-Security-Policy
+    page.mouse.wheel(0, -5000)
+    page.wait_for_timeout(300)
     violations = axe_violations(page)
     assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
     page.context.close()
@@ -117,22 +128,6 @@ def test_phone_width_does_not_scroll_sideways(
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}-360.png"), full_page=False)
     assert overflow <= 0, f"the page is {overflow}px wider than a 360px screen"
-    page.context.close()
-
-
-@pytest.mark.parametrize("name", [*PAGES, *LATER])
-def test_no_request_leaves_the_site(browser: Browser, site_url: str, urls: dict[str, str], name: str) -> None:
-    page, requests = open_page(browser, site_url + urls[name])
-    page.mouse.wheel(0, 5000)
-    page.wait_for_timeout(300)
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-    ours = urlsplit(site_url).netloc
-    outside = [
-        url for url in requests if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != ours
-    ]
-    assert requests and outside == []
-    assert policy_violations(page) == []  # the page works within its Content-Security-Policy
     page.context.close()
 
 
