@@ -5,6 +5,9 @@
 Builds a synthetic archive of N programmes (default 1000; see synthetic.py), serves it, and for
 each query opens /szukaj/?q=… in a fresh browser (cold cache), waits for the first results and
 adds up the bytes of every response: Pagefind's files alone, and everything the page loaded.
+Then, in the same browser, it searches for the next query as a second visit would: the server
+says what GitHub Pages says (``Cache-Control: max-age=600``), and the bytes counted are those
+that came over the network, the browser's cache left out.
 With --material it also builds the same archive with Material's built-in search, whose index
 is one file every query downloads whole. Not a test: the numbers go into the issue notes.
 """
@@ -56,6 +59,10 @@ def served(site: Path) -> Iterator[str]:
         def log_message(self, format: str, *args: object) -> None:
             pass
 
+        def end_headers(self) -> None:
+            self.send_header("Cache-Control", "max-age=600")  # as GitHub Pages serves every file
+            super().end_headers()
+
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -88,6 +95,29 @@ def one_query(browser: Browser, base: str, query: str) -> tuple[int, int, int, i
     return search, total, sum(compressed(url, body) for url, body in bodies), len(bodies), status
 
 
+def second_query(browser: Browser, base: str, first: str, second: str) -> tuple[int, int, int]:
+    """(Pagefind bytes of the first visit, of the second, files the second fetched) over the
+    network, for two queries one after the other in one browser."""
+    context = browser.new_context()
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    urls: dict[str, str] = {}
+    wire: dict[str, int] = {}
+    cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
+    cdp.on("Network.loadingFinished", lambda e: wire.__setitem__(e["requestId"], int(e["encodedDataLength"])))
+    figures = []
+    for query in (first, second):
+        wire.clear()
+        page.goto(f"{base}szukaj/?q={query}", wait_until="networkidle")
+        page.wait_for_function(DONE, timeout=60_000)
+        page.wait_for_load_state("networkidle")
+        fetched = {i: n for i, n in wire.items() if n and re.search(r"/pagefind(-\d+)?/", urls.get(i, ""))}
+        figures.append((sum(fetched.values()), len(fetched)))
+    context.close()
+    return figures[0][0], figures[1][0], figures[1][1]
+
+
 def measure_pagefind(site: Path) -> None:
     files = [p for part in site.glob("pagefind*") for p in part.rglob("*") if p.is_file()]
     parts = len(list(site.glob("pagefind*")))
@@ -102,8 +132,12 @@ def measure_pagefind(site: Path) -> None:
             line = f"Pagefind {search:>9,} B   page and search {total:>9,} B ({gzipped:>7,} B gzip)"
             line += f"   {count:>3} files"
             print(f"  {query!r:24} {line}   {status}")
+        print(f"  largest Pagefind download for one query: {worst:,} B")
+        print("  a second query in the same browser (its cache kept), Pagefind bytes over the network:")
+        for first, second in zip(QUERIES, QUERIES[1:] + QUERIES[:1], strict=True):
+            cold, warm, files = second_query(browser, base, first, second)
+            print(f"  {first!r:24} {cold:>9,} B, then {second!r:24} {warm:>9,} B in {files} files")
         browser.close()
-    print(f"  largest Pagefind download for one query: {worst:,} B")
 
 
 def main() -> None:

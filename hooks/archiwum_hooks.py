@@ -111,12 +111,9 @@ def _compact_anchors(page: Page) -> None:
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
-    site, build = _site(config), _build(config)
+    build = _build(config)
     page.content, page.toc = build.take_rendered(page.file.src_uri)
-    context["archiwum"] = site.archive
-    context["wydawca"] = site.publisher
-    context["metryczka"] = site.metryczka_for(page.file.src_uri)
-    context["jsonld"] = build.jsonld_for(page.file.src_uri)
+    context.update(build.template_values(page.file.src_uri))
     return context
 
 

@@ -23,7 +23,8 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 AXE = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Pages that fill themselves in the browser are read once they have: the condition says when.
-SEARCH_DONE = "/^(Znaleziono|Brak)/.test(document.querySelector('#pal-szukaj-stan').innerText)"
+# (A page going back in its history may be read before its elements are there.)
+SEARCH_DONE = "/^(Znaleziono|Brak)/.test(document.querySelector('#pal-szukaj-stan')?.innerText)"
 # The finder says what it found also when a choice (in the address) finds nothing.
 FINDER_DONE = "/^(Znaleziono|Brak)/.test(document.querySelector('#pal-dla-mnie-stan').innerText)"
 READY = {
@@ -43,12 +44,15 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     """Serves the site under `prefix`, and its 404.html for any other address, as GitHub Pages does."""
 
     prefix = "/"
+    cache_seconds: int | None = None  # a Cache-Control: max-age, as GitHub Pages sends (600)
 
     def log_message(self, format: str, *args: object) -> None:
         pass
 
     def end_headers(self) -> None:
         self.send_header("LinkChecker", "allowed")  # lets LinkChecker go faster than 10 requests/s
+        if self.cache_seconds is not None:
+            self.send_header("Cache-Control", f"max-age={self.cache_seconds}")
         super().end_headers()
 
     def translate_path(self, path: str) -> str:
@@ -69,9 +73,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def serve(site: Path, prefix: str = "/") -> Iterator[str]:
-    """Serve a built site over HTTP on a free port, under `prefix`, for as long as the caller needs it."""
-    handler = functools.partial(type("Handler", (_Handler,), {"prefix": prefix}), directory=str(site))
+def serve(site: Path, prefix: str = "/", cache_seconds: int | None = None) -> Iterator[str]:
+    """Serve a built site over HTTP on a free port, under `prefix`, for as long as the caller needs it
+    (saying how long a browser may keep each file, when `cache_seconds` is given)."""
+    settings = {"prefix": prefix, "cache_seconds": cache_seconds}
+    handler = functools.partial(type("Handler", (_Handler,), settings), directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -23,7 +23,8 @@ from palarchiwum.records.catalogue_records import Programme
 from palarchiwum.records.markdown_rendering import MarkdownSetup
 from palarchiwum.records.problems import InvalidArchive
 from palarchiwum.search.pagefind_index import SearchIndexer
-from palarchiwum.search.searchable_pages import asks_to_be_searched, latin_spellings, searchable
+from palarchiwum.search.search_entries import filter_labels, search_entry
+from palarchiwum.search.searchable_pages import asks_to_be_searched, searchable
 from palarchiwum.site import Site
 
 from .content_policy import with_content_policy
@@ -58,7 +59,8 @@ class BuildRun:
         self._policy_seconds = 0.0  # spent writing the pages' Content-Security-Policy
         self._spool = Spool()
         settings = site.settings
-        self._search = SearchIndexer(site_dir, settings.search_part_size, settings.templates_dir)
+        labels = filter_labels(sorted({m.voivodeship for m in site.archive.municipalities}))
+        self._search = SearchIndexer(site_dir, settings.search_part_size, settings.templates_dir, labels)
         self._jsonld: dict[str, dict[str, Any]] = {}
         weakref.finalize(self, _abandon, self._spool, self._search)
 
@@ -94,6 +96,18 @@ class BuildRun:
         self.site.release_texts()
         give_back_memory()
 
+    def template_values(self, src_uri: str) -> dict[str, Any]:
+        """What a page's template reads besides the page: the archive, the publisher, the page's
+        metryczka and JSON-LD, and the version of the search index (every page is rendered by now)."""
+        site = self.site
+        return {
+            "archiwum": site.archive,
+            "wydawca": site.publisher,
+            "metryczka": site.metryczka_for(src_uri),
+            "jsonld": self.jsonld_for(src_uri),
+            "wersja_indeksu": self._search.version(),
+        }
+
     def jsonld_for(self, src_uri: str) -> dict[str, Any] | None:
         """The JSON-LD of a programme's page; None for other pages."""
         if src_uri in self._jsonld:
@@ -106,8 +120,6 @@ class BuildRun:
         if they cannot be); its front matter `meta` is told whether the search indexes it."""
         markdown = with_publisher(markdown, meta, self.site, src_uri)
         meta["szukaj"] = searchable(meta, generated=generated)
-        if meta["szukaj"]:
-            meta["lacinka"] = latin_spellings(markdown)
         return markdown
 
     def page_rendered(self, page: PageFile, title: str, html: str, meta: dict[str, Any], toc: object) -> None:
@@ -116,8 +128,7 @@ class BuildRun:
         template is filled in (MkDocs renders every page before it fills in any template)."""
         self._markup.check(page.src_uri, html)
         if meta.get("szukaj"):
-            description, latin = meta.get("opis_wyniku"), meta.pop("lacinka", "")
-            self._search.add(page.dest_uri, title, html, description, latin)
+            self._search.add(page.dest_uri, search_entry(title, html, meta))
         self._spool.write(f"html/{page.src_uri}", html)
         self._spool.keep(f"toc/{page.src_uri}", toc)
 

@@ -21,8 +21,9 @@ import nh3
 from .markup_findings import Finding, differences, names
 
 TAGS = names(
-    "a abbr blockquote br button code dd del details div dl dt em figcaption figure form h1 h2 h3 h4 "
-    "h5 h6 hr input ins label li nav ol option p pre section select small span strong sub summary sup "
+    "a abbr blockquote br button code dd del details div dl dt em fieldset figcaption figure form h1 h2 "
+    "h3 h4 h5 h6 hr input ins label legend li nav ol option p pre section select small span strong sub "
+    "summary sup "
     "table tbody td th thead time tr ul"
 )
 # Every tag may carry an id and classes (attribute lists set nothing else); these may carry more.
@@ -65,7 +66,7 @@ URL_SCHEMES = frozenset({"https", "mailto", "tel"})
 # another address to read. nh3's output is searched for them: it writes every attribute value in
 # double quotes, with the characters a browser drops as they are.
 SCRIPT_IDS = names(
-    "pal-szukaj pal-q pal-szukaj-stan pal-wyniki pal-wiecej "
+    "pal-szukaj pal-q pal-szukaj-stan pal-wyniki pal-wiecej pal-brak pal-podpowiedzi "
     "pal-dla-mnie pal-dla-mnie-stan pal-dla-mnie-wyniki pal-dla-mnie-wiecej"
 )
 _DROPPED = r"[\x00-\x20]*"

@@ -4,13 +4,15 @@ Pagefind splits the index into small files, so a query downloads only the parts 
 (Material's built-in search downloads the whole site's text: 80.7 MB at 1,000 programmes).
 Searchable pages (``searchable_pages``) are staged as small documents of their text
 (``overrides/strony/strona-wyszukiwarki.html``) and indexed in parts while MkDocs renders the
-rest (``SearchIndexer``). Pagefind folds most Polish diacritics itself, but not "ł", which has
-no Unicode decomposition; each page therefore also carries its "ł" words spelled without Polish
-letters (``searchable_pages.latin_spellings``).
+rest (``SearchIndexer``). Pagefind folds Polish diacritics itself, and "ł" once it is indexed as
+"l" with an overlay (``searchable_pages.indexed_spelling``). Beside the index go the labels of its
+filters (``filtry.json``) and the archive's words, for suggestions (``suggestion_words``).
 """
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 import json
 import os
 import re
@@ -27,18 +29,23 @@ import jinja2
 from palarchiwum.generated_files import with_folder
 from palarchiwum.records.polish import plural
 
-from .searchable_pages import latin_spellings
+from .search_entries import SearchEntry
+from .searchable_pages import indexed_spelling
+from .stable_filters import stabilize_filters
+from .suggestion_words import SuggestionWords
 
 BUNDLE = "pagefind"  # the folder of the site that holds the index and its script
 PARTS = "czesci.json"  # in BUNDLE: the folders of the index's other parts, for the search page
+FILTER_LABELS = "filtry.json"  # in BUNDLE: each filter's values in their order, with their labels
 # In every part, a page with every word of the archive (see the template), left out of results.
 DICTIONARY_TEMPLATE = "slownik-wyszukiwarki.html"
 PAGE_TEMPLATE = "strona-wyszukiwarki.html"  # a page as Pagefind reads it
 DICTIONARY_PAGE = "slownik-wyszukiwarki/index.html"
 # Markdown that is not words of the page: link targets and attribute lists.
 _MARKUP_NOT_WORDS = re.compile(r"\]\([^)\s]*\)|\{[^}\n]*\}")
-# Not words of the page: the "¶" permalinks after headings.
-EXCLUDED = ".headerlink"
+# Not the page's own text: the "¶" permalinks after headings, and a programme's extract (labels,
+# links and quotes the full text has in their place; the extract's terms are the entry's `terms`).
+EXCLUDED = ".headerlink, .pal-wyciag"
 
 # Pagefind holds a part's pages in memory (about 1 MB a page) and the search page merges the
 # parts, each part costing a query more files. Parts of 1500 keep 1,000 programmes (1,424 pages)
@@ -85,8 +92,11 @@ class SearchIndexer:
     with another one.
     """
 
-    def __init__(self, site_dir: Path, part_size: int | None, templates_dir: Path) -> None:
+    def __init__(
+        self, site_dir: Path, part_size: int | None, templates_dir: Path, labels: dict[str, dict[str, str]]
+    ) -> None:
         self._site_dir = site_dir
+        self._labels = labels
         self._site_was_absent = not site_dir.exists()
         self._part_size = part_size  # None: automatic_part_size, once every page is announced
         env = jinja2.Environment(
@@ -95,6 +105,8 @@ class SearchIndexer:
         self._page = env.get_template(PAGE_TEMPLATE)
         self._dictionary = env.get_template(DICTIONARY_TEMPLATE)
         self._words: set[str] = set()
+        self._suggestions = SuggestionWords()
+        self._version = hashlib.sha256(_pagefind_version().encode())
         self._dictionary_words: list[str] = []
         self._dictionaries = 0  # dictionary pages indexed (one per part, when there are parts)
         self._expected = 0  # searchable pages announced by `expect`
@@ -110,27 +122,49 @@ class SearchIndexer:
         """Announce a searchable page by its Markdown, before any page is added."""
         self._expected += 1
         self._words.update(_MARKUP_NOT_WORDS.sub(" ", markdown).split())
+        self._suggestions.add(markdown)
 
-    def add(self, dest_uri: str, title: str, html: str, description: str, latin: str) -> None:
-        """A searchable page's text (`html`, as MkDocs rendered it), to be found at `dest_uri`."""
+    def add(self, dest_uri: str, entry: SearchEntry) -> None:
+        """A searchable page, to be found at `dest_uri`."""
         if self._part_size is None:
             self._part_size = automatic_part_size(self._expected)
         path = with_folder(Path(self._stage.name) / str(len(self._folders)) / dest_uri, self._made)
-        page = self._page.render(tytul=title, tresc=html, opis=description, lacinka=latin)
-        path.write_bytes(page.encode("utf-8", errors="xmlcharrefreplace"))
+        spelled = indexed_spelling
+        page = self._page.render(
+            tytul=spelled(entry.title),
+            tresc=spelled(entry.html),
+            tekst=None if entry.text is None else spelled(entry.text),
+            opis=spelled(entry.description),
+            nazwa=spelled(" / ".join(entry.names)),
+            slowa=spelled(" / ".join(entry.terms)),
+            filtry=entry.filters,
+        )
+        data = page.encode("utf-8", errors="xmlcharrefreplace")
+        path.write_bytes(data)
+        self._version.update(dest_uri.encode() + b"\0" + data)
         self._filled += 1
         self._added += 1
         if self._filled == self._part_size or self._added == self._expected:
             self._start_part()
 
+    def version(self) -> str:
+        """What the index's files are as of the pages added so far, in 16 hex digits: the search
+        page asks for the index's entry file by it, so a browser keeps that file until it changes."""
+        return self._version.hexdigest()[:16]
+
     def finish(self) -> SearchIndex:
-        """Index what is left, wait for every run, and list the parts for the search page."""
+        """Index what is left, wait for every run; list the parts, the filters' labels and the
+        archive's words for the search page."""
         try:
             if self._filled or not self._folders:
                 self._start_part()
             self._wait()
+            bundle = self._site_dir / BUNDLE
             parts = [f"{folder}/" for folder in self._folders[1:]]
-            (self._site_dir / BUNDLE / PARTS).write_text(json.dumps(parts) + "\n", encoding="utf-8")
+            (bundle / PARTS).write_text(json.dumps(parts) + "\n", encoding="utf-8")
+            labels = json.dumps(self._labels, ensure_ascii=False, indent=1)
+            (bundle / FILTER_LABELS).write_text(labels + "\n", encoding="utf-8")
+            self._suggestions.write(bundle)
         finally:
             self.close()
         return SearchIndex(self._site_dir / BUNDLE, self._pages - self._dictionaries, len(self._folders))
@@ -175,13 +209,12 @@ class SearchIndexer:
         except OSError as exc:
             log.close()
             raise SearchIndexFailed(f"nie udało się uruchomić programu pagefind: {exc}") from None
-        self._running = _Run(process, part, log)
+        self._running = _Run(process, part, log, self._site_dir / folder)
 
     def _write_dictionary(self, part: Path) -> None:
         dictionary = with_folder(part / DICTIONARY_PAGE, self._made)
-        if not self._dictionary_words:  # the words and their "ł" words without Polish letters
-            words = self._words | set(latin_spellings(" ".join(self._words)).split())
-            self._dictionary_words = sorted(words)
+        if not self._dictionary_words:  # spelled as the pages are for the index
+            self._dictionary_words = sorted({indexed_spelling(w) for w in self._words})
         dictionary.write_text(self._dictionary.render(slowa=self._dictionary_words), encoding="utf-8")
         self._dictionaries += 1
 
@@ -201,7 +234,15 @@ class SearchIndexer:
                 + (f" ({detail[-1]})" if detail else "")
                 + "; zainstaluj zależności poleceniem `bash scripts/setup`"
             )
+        stabilize_filters(run.bundle)
         self._pages += _indexed_pages(output)
+
+
+def _pagefind_version() -> str:
+    try:
+        return importlib.metadata.version("pagefind")
+    except importlib.metadata.PackageNotFoundError:
+        return "?"
 
 
 def _lowest_priority() -> None:
@@ -213,6 +254,7 @@ class _Run:
     process: subprocess.Popen[str]
     part: Path  # the staged pages it indexes
     log: TextIO  # its output
+    bundle: Path  # where it writes the index
 
 
 def _indexed_pages(output: str) -> int:

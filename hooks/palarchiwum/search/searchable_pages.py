@@ -1,16 +1,16 @@
-"""Which pages the search indexes, and the words they carry that readers type without Polish letters."""
+"""Which pages the search indexes, and how their words are spelled for the index."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from palarchiwum.records.slugs import ascii_fold
-
-# The lookbehind starts matches at word starts only: without it every position inside a long word
-# is tried again, which made this the slowest step of a page.
-_WITH_L_STROKE = re.compile(r"(?<!\w)\w*[łŁ]\w*")
+# Pagefind folds diacritics by Unicode decomposition, which "ł" has none of. Indexed as "l" with
+# a combining overlay, "ł" folds like the other Polish letters: "Wałbrzych" is indexed as
+# "walbrzych", the word a reader types without Polish letters. The search page folds every query
+# the same way and puts "ł" back in what it shows (docs/assets/szukaj.js, L_OVERLAY).
+L_OVERLAY = "\u0337"  # COMBINING SHORT SOLIDUS OVERLAY: "l̷" looks like "ł" even where it stays
+_INDEXED_LETTERS = str.maketrans({"ł": "l" + L_OVERLAY, "Ł": "L" + L_OVERLAY})
 
 
 def searchable(meta: Mapping[str, Any], generated: bool) -> bool:
@@ -20,12 +20,9 @@ def searchable(meta: Mapping[str, Any], generated: bool) -> bool:
     return bool(meta.get("szukaj", not generated))
 
 
-def latin_spellings(text: str) -> str:
-    """The words of `text` that contain "ł", as typed without Polish letters ("żłobek" → "zlobek").
-
-    Sorted and space-separated, so the same text always gives the same index.
-    """
-    return " ".join(sorted({ascii_fold(w).lower() for w in _WITH_L_STROKE.findall(text)}))
+def indexed_spelling(text: str) -> str:
+    """`text` as the index gets it: "ł" as "l" with an overlay, which Pagefind folds to "l"."""
+    return text.translate(_INDEXED_LETTERS)
 
 
 def asks_to_be_searched(markdown: str, front_matter: Callable[[str], Mapping[str, Any]]) -> bool:
