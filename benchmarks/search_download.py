@@ -32,13 +32,16 @@ from pathlib import Path
 from playwright.sync_api import Browser, sync_playwright
 from synthetic import generate
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from browser import over_the_network
+
 AS_OF = "2026-11-25"
 QUERIES = (
     "ketrzyn", "bezrobotni", "bezdomnosc", "zlobek", "wolontariat", "aktywizacja zawodowa", "program",
     "lokalnej polityki spolecznej", "klobuck", "aktywizacja zawodowa osob bezrobotnych",
     "program aktywnosci lokalnej dla gminy",
 )  # fmt: skip
-DONE = "/^(Znaleziono|Brak)/.test(document.querySelector('#pal-szukaj-stan').innerText)"
+DONE = "() => /^(Znaleziono|Brak)/.test(document.querySelector('#pal-szukaj-stan')?.innerText)"
 
 
 def build(project: Path, material_search: bool = False) -> float:
@@ -95,29 +98,6 @@ def one_query(browser: Browser, base: str, query: str) -> tuple[int, int, int, i
     return search, total, sum(compressed(url, body) for url, body in bodies), len(bodies), status
 
 
-def second_query(browser: Browser, base: str, first: str, second: str) -> tuple[int, int, int]:
-    """(Pagefind bytes of the first visit, of the second, files the second fetched) over the
-    network, for two queries one after the other in one browser."""
-    context = browser.new_context()
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    urls: dict[str, str] = {}
-    wire: dict[str, int] = {}
-    cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
-    cdp.on("Network.loadingFinished", lambda e: wire.__setitem__(e["requestId"], int(e["encodedDataLength"])))
-    figures = []
-    for query in (first, second):
-        wire.clear()
-        page.goto(f"{base}szukaj/?q={query}", wait_until="networkidle")
-        page.wait_for_function(DONE, timeout=60_000)
-        page.wait_for_load_state("networkidle")
-        fetched = {i: n for i, n in wire.items() if n and re.search(r"/pagefind(-\d+)?/", urls.get(i, ""))}
-        figures.append((sum(fetched.values()), len(fetched)))
-    context.close()
-    return figures[0][0], figures[1][0], figures[1][1]
-
-
 def measure_pagefind(site: Path) -> None:
     files = [p for part in site.glob("pagefind*") for p in part.rglob("*") if p.is_file()]
     parts = len(list(site.glob("pagefind*")))
@@ -135,8 +115,9 @@ def measure_pagefind(site: Path) -> None:
         print(f"  largest Pagefind download for one query: {worst:,} B")
         print("  a second query in the same browser (its cache kept), Pagefind bytes over the network:")
         for first, second in zip(QUERIES, QUERIES[1:] + QUERIES[:1], strict=True):
-            cold, warm, files = second_query(browser, base, first, second)
-            print(f"  {first!r:24} {cold:>9,} B, then {second!r:24} {warm:>9,} B in {files} files")
+            cold, warm = over_the_network(browser, base, [first, second])
+            then = f"then {second!r:24} {sum(warm.values()):>9,} B in {len(warm)} files"
+            print(f"  {first!r:24} {sum(cold.values()):>9,} B, {then}")
         browser.close()
 
 

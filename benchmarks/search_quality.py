@@ -36,26 +36,15 @@ import yaml
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from search_download import build, served
 from synthetic import generate
+
+from browser import find
 
 PROJECT = Path(__file__).resolve().parent.parent
 VARIANTS = ("jak napisano", "bez polskich liter", "inna forma", "małymi literami")
 BATCH = 100
-
-FIND = """async ([queries, top]) => {
-  const root = new URL("../", location.href);
-  const module = await import(new URL("assets/szukaj.js", root).href);
-  const version = document.querySelector('meta[name="pal-wersja-indeksu"]')?.content;
-  const search = await module.openSearch(root, version);
-  const found = [];
-  for (const query of queries) {
-    const { results } = await search.find(query);
-    const pages = await Promise.all(results.slice(0, top).map((r) => r.data()));
-    found.push(pages.map((p) => new URL(p.url, location.href).pathname));
-  }
-  return found;
-}"""
 
 
 def folded(text: str) -> str:
@@ -125,7 +114,9 @@ def run(site: Path, wanted: dict[tuple[str, str, str], set[str]], top: int = 3) 
         page.goto(f"{base}szukaj/")
         for start in range(0, len(keys), BATCH):
             batch = keys[start : start + BATCH]
-            found.update(zip(batch, page.evaluate(FIND, [batch, top]), strict=True))
+            found.update(
+                zip(batch, [["/" + p + "/" for p in f] for f in find(page, batch, top=top)], strict=True)
+            )
         browser.close()
     return found
 

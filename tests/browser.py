@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -150,3 +151,58 @@ def launch() -> Iterator[Browser]:
         )
         yield browser
         browser.close()
+
+
+# The search page's own code (docs/assets/szukaj.js), called as the page calls it: for each query,
+# the ids of its results in order, or the site paths of the first `top` (all when null).
+FIND = """async ([queries, filters, paths, top]) => {
+  const root = new URL("../", location.href);
+  const module = await import(new URL("assets/szukaj.js", root).href);
+  const version = document.querySelector('meta[name="pal-wersja-indeksu"]')?.content;
+  const search = await module.openSearch(root, version);
+  const found = [];
+  for (const query of queries) {
+    const { results } = await search.find(query, filters);
+    const path = async (r) => new URL((await r.data()).url, root).pathname;
+    const shown = results.slice(0, top ?? results.length);
+    found.push(paths ? await Promise.all(shown.map(path)) : results.map((r) => r.id));
+  }
+  return found;
+}"""
+
+
+def find(
+    page: Page,
+    queries: list[str],
+    filters: dict[str, str] | None = None,
+    paths: bool = True,
+    top: int | None = None,
+) -> list[list]:
+    """What the search page (open in `page`) finds for each query: the site paths of its
+    results ("gminy/…", "programy/…"), or their ids in the index."""
+    found = page.evaluate(FIND, [queries, filters or {}, paths, top])
+    return [[p.strip("/") for p in f] for f in found] if paths else found
+
+
+def over_the_network(browser: Browser, base: str, queries: list[str]) -> list[dict[str, int]]:
+    """For each query searched in turn on /szukaj/ in one browser: the index's files that came
+    over the network (the browser's cache left out), with their bytes, headers included."""
+    context = browser.new_context()
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    urls: dict[str, str] = {}
+    wire: dict[str, int] = {}
+    cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
+    cdp.on("Network.loadingFinished", lambda e: wire.__setitem__(e["requestId"], e["encodedDataLength"]))
+    visits = []
+    for query in queries:
+        urls.clear()
+        wire.clear()
+        page.goto(f"{base}szukaj/?q={query}", wait_until="networkidle")
+        page.wait_for_function(as_function(SEARCH_DONE), timeout=60_000)
+        page.wait_for_load_state("networkidle")
+        index = {urls[i]: int(n) for i, n in wire.items() if re.search(r"/pagefind(-\d+)?/", urls.get(i, ""))}
+        visits.append({url: n for url, n in index.items() if n})
+    context.close()
+    return visits

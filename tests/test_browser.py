@@ -97,13 +97,20 @@ def urls(real_site: Path) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("name", [*PAGES, *LATER])
-def test_no_accessibility_violations_and_no_request_leaves_the_site(
+def test_each_kind_of_page_is_accessible_keeps_to_the_site_and_fits_a_phone(
     browser: Browser, site_url: str, urls: dict[str, str], name: str
 ) -> None:
-    """One page load for both: what the page fetches as it is read to its end, then axe."""
+    """One page load for all of it: the skip link, what the page fetches as it is read to its
+    end, axe at 1280 px, then the same page at a phone's 360 px, which must not scroll sideways."""
     page, requests = open_page(browser, site_url + urls[name])
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}-1280.png"), full_page=False)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Przejdź do treści"
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    heading_top = page.evaluate("document.querySelector('article h1').getBoundingClientRect().top")
+    assert 0 <= heading_top < 200  # the skip link leads to the page's own heading
     page.mouse.wheel(0, 5000)
     page.wait_for_timeout(300)
     ours = urlsplit(site_url).netloc
@@ -112,35 +119,15 @@ def test_no_accessibility_violations_and_no_request_leaves_the_site(
     ]
     assert requests and outside == []
     assert policy_violations(page) == []  # the page works within its Content-Security-Policy
-    page.mouse.wheel(0, -5000)
+    page.evaluate("window.scrollTo(0, 0)")
     page.wait_for_timeout(300)
     violations = axe_violations(page)
     assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
-    page.context.close()
-
-
-@pytest.mark.parametrize("name", [*PAGES, *LATER])
-def test_phone_width_does_not_scroll_sideways(
-    browser: Browser, site_url: str, urls: dict[str, str], name: str
-) -> None:
-    page, _ = open_page(browser, site_url + urls[name], width=360)
+    page.set_viewport_size({"width": 360, "height": 900})
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
-    ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}-360.png"), full_page=False)
     assert overflow <= 0, f"the page is {overflow}px wider than a 360px screen"
-    page.context.close()
-
-
-@pytest.mark.parametrize("name", ["start", "program", "termin", "gmina", "rejestr-zmian", "szukaj"])
-def test_skip_link_reaches_the_main_content(browser: Browser, site_url: str, name: str) -> None:
-    page, _ = open_page(browser, site_url + PAGES[name])
-    page.keyboard.press("Tab")
-    focused = page.evaluate("document.activeElement.textContent.trim()")
-    assert focused == "Przejdź do treści"
-    page.keyboard.press("Enter")
-    page.wait_for_timeout(300)
-    heading_top = page.evaluate("document.querySelector('article h1').getBoundingClientRect().top")
-    assert 0 <= heading_top < 200
     page.context.close()
 
 

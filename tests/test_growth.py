@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
-from browser import ARTIFACTS, axe_violations, open_page, policy_violations, serve
+from browser import ARTIFACTS, axe_violations, find, open_page, policy_violations, serve
 from conftest import (
     PROGRAMME_MD,
     PROGRAMME_YML,
@@ -24,7 +24,7 @@ from conftest import (
     write_archive,
 )
 from growth import MISREAD, MISREAD_REASON, Newcomer, grow
-from pages import soup
+from pages import folded, soup
 from public_text import public_text_problems
 from site_invariants import MISSING, MISSING_PART, _page_problems, project_records, violations
 
@@ -172,3 +172,18 @@ def test_the_grown_archive_shows_no_technical_word_and_writes_correct_polish(gro
     found = public_text_problems(grown / "site")
     assert found["technical"] == []
     assert found["grammar"] == []
+
+
+def test_the_newcomers_are_found_by_their_names_typed_any_way(
+    browser: Browser, grown: Grown, grown_url: str
+) -> None:
+    """The search finds a municipality no test wrote first, by its name as written, without
+    Polish letters and in lower case, and its programme among the first results."""
+    page, _ = open_page(browser, grown_url + "szukaj/")
+    for newcomer in (grown.single_year, grown.excerpt):
+        name = newcomer.short_name
+        spellings = [name, folded(name), name.lower(), folded(name).lower()]
+        for spelling, found in zip(spellings, find(page, spellings), strict=True):
+            assert found[0] == f"gminy/{newcomer.folder}", (spelling, found[:3])
+            assert f"programy/{newcomer.key}" in found[1:4], (spelling, found[:4])
+    page.context.close()

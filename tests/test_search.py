@@ -13,7 +13,16 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page
 
-from browser import ARTIFACTS, SEARCH_DONE, as_function, axe_violations, open_page, serve
+from browser import (
+    ARTIFACTS,
+    SEARCH_DONE,
+    as_function,
+    axe_violations,
+    find,
+    open_page,
+    over_the_network,
+    serve,
+)
 from conftest import PROGRAMME_MD, copy_project, run_build, set_archive_option, write_archive
 from pages import PROGRAMMES, folded, municipalities, records, soup
 from palarchiwum.search.pagefind_index import LARGE_INDEX, automatic_part_size
@@ -119,30 +128,6 @@ def shown_results(page: Page) -> list[str]:
         page.wait_for_function(as_function(f"document.querySelectorAll('#pal-wyniki > li').length > {shown}"))
     hrefs = page.eval_on_selector_all("#pal-wyniki > li > h2 a", "links => links.map(a => a.pathname)")
     return [h.strip("/") for h in hrefs]
-
-
-# The search page's own code (docs/assets/szukaj.js), called as the page calls it: for each query,
-# the ids of its results in order, or their site paths.
-FIND = """async ([queries, filters, paths]) => {
-  const root = new URL("../", location.href);
-  const module = await import(new URL("assets/szukaj.js", root).href);
-  const version = document.querySelector('meta[name="pal-wersja-indeksu"]')?.content;
-  const search = await module.openSearch(root, version);
-  const found = [];
-  for (const query of queries) {
-    const { results } = await search.find(query, filters);
-    const path = async (r) => new URL((await r.data()).url, root).pathname;
-    found.push(paths ? await Promise.all(results.map(path)) : results.map((r) => r.id));
-  }
-  return found;
-}"""
-
-
-def find(
-    page: Page, queries: list[str], filters: dict[str, str] | None = None, paths: bool = True
-) -> list[list]:
-    found = page.evaluate(FIND, [queries, filters or {}, paths])
-    return [[p.strip("/") for p in f] for f in found] if paths else found
 
 
 @pytest.fixture(scope="module")
@@ -374,37 +359,13 @@ def test_a_query_that_finds_nothing_suggests_the_closest_words_and_ways_to_brows
     page.context.close()
 
 
-def _over_the_network(browser: Browser, base: str, queries: list[str]) -> list[dict[str, int]]:
-    """For each query searched in turn in one browser: the index's files that came over the
-    network (the browser's cache left out), with their bytes."""
-    context = browser.new_context()
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    urls: dict[str, str] = {}
-    wire: dict[str, int] = {}
-    cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
-    cdp.on("Network.loadingFinished", lambda e: wire.__setitem__(e["requestId"], e["encodedDataLength"]))
-    visits = []
-    for query in queries:
-        urls.clear()
-        wire.clear()
-        page.goto(f"{base}szukaj/?q={query}", wait_until="networkidle")
-        page.wait_for_function(as_function(SEARCH_DONE))
-        page.wait_for_load_state("networkidle")
-        visits.append({urls[i]: int(n) for i, n in wire.items() if "/pagefind/" in urls.get(i, "")})
-    context.close()
-    return visits
-
-
 def test_the_index_is_fetched_once_and_kept_by_the_browser(browser: Browser, built: Path) -> None:
     version = soup(built, "szukaj").find("meta", attrs={"name": "pal-wersja-indeksu"})["content"]
     for base in serve(built, cache_seconds=600):  # what GitHub Pages says of every file
-        first, second = _over_the_network(browser, base, [typed(ACCENTED), typed(STROKED)])
+        first, second = over_the_network(browser, base, [typed(ACCENTED), typed(STROKED)])
         entry = [u for u in first if "pagefind-entry.json" in u]
         assert entry and all(u.endswith(f"?ts={version}") for u in entry), entry
-        assert not [u for u, n in second.items() if n and "pagefind-entry.json" in u], second
-        assert not [u for u, n in second.items() if n and ("pf_meta" in u or "wasm" in u)], second
+        assert not [u for u in second if "pagefind-entry.json" in u or "pf_meta" in u or "wasm" in u], second
         print(f"over the network: first query {sum(first.values()):,} B, second {sum(second.values()):,} B")
 
 

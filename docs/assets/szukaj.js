@@ -248,12 +248,11 @@ function element(tag, attrs = {}, children = []) {
   return el;
 }
 
-// The words of `content` around the densest of the `locations` the query matched (below the
-// page's title where the text has any), those words marked; null when the text has none.
+// The words of `content` around the densest of the `locations` the query matched below the
+// page's title, those words marked; null when the query matched the title only (it is shown).
 function snippet(content, locations) {
   const words = content.split(/\s+/);
-  const inText = locations.filter((l) => l.weight < TITLE_WEIGHT);
-  const marked = new Set((inText.length ? inText : locations).map((l) => l.location));
+  const marked = new Set(locations.filter((l) => l.weight < TITLE_WEIGHT).map((l) => l.location));
   if (!marked.size) return null;
   let start = 0;
   let best = -1;
@@ -297,7 +296,7 @@ function chosenFilters(params, labels) {
   const chosen = {};
   for (const key of FILTERS) {
     const value = params.get(key);
-    if (value && labels[key] && value in labels[key]) chosen[key] = value;
+    if (value && labels[key] && Object.hasOwn(labels[key], value)) chosen[key] = value;
   }
   return chosen;
 }
