@@ -181,7 +181,10 @@ def test_a_query_without_polish_letters_finds_words_with_them(
     [found] = find(search_page, [query])
     assert expected <= programmes(found), found
     places = {"gminy/" + p.split("/")[1] for p in expected}
-    assert found[0] in expected | places, (found[:3], len(found))
+    # First, a page the word names: a programme, its municipality, or a topic of that word.
+    stem = typed(query)[:6]
+    topics = {path for path, label in _term_labels().items() if stem in typed(label)}
+    assert found[0] in expected | places | topics, (found[:3], len(found))
 
 
 @pytest.mark.parametrize("name", [ACCENTED, STROKED])

@@ -147,12 +147,24 @@ class Search {
   async find(query, filters = {}) {
     const words = queryWords(query);
     if (!words.length) return { words, results: [], counts: {} };
-    const { results, counts } = await this.genuine(words, filters, [CLERKS]);
+    const found = await this.genuine(words, filters, [CLERKS]);
+    const { counts } = found;
     const kinds = Object.keys(this.labels.rodzaj || {});
     const statuses = Object.keys(this.labels.status || {});
     const kindOf = await this.valuesOf(words, filters, "rodzaj", counts);
     const statusOf = await this.valuesOf(words, filters, "status", counts);
-    const named = await this.namedBy(words, filters, results);
+    const named = await this.namedBy(words, filters, found.results);
+    // Pages named by another form of the words, which their text need not have: their filters
+    // come with them (a fragment each, the first results shown anyway).
+    const known = new Set(found.results.map((r) => r.id));
+    const others = (await this.namedByForms(words, filters)).filter((r) => !known.has(r.id));
+    for (const r of others) {
+      const { filters: values } = await r.data();
+      kindOf.set(r.id, values.rodzaj?.[0]);
+      if (values.status) statusOf.set(r.id, values.status[0]);
+      named.set(r.id, new Set(["nazwa"]));
+    }
+    const results = [...found.results, ...others];
     // The clerks' guides the query names stand with the other pages it names by their title.
     const clerks = await this.clerksNamed(words, filters);
     const clerkIds = new Set(clerks.map((r) => r.id));
@@ -173,6 +185,24 @@ class Search {
       .map((r) => [key(r), r])
       .sort(([a], [b]) => a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : 1));
     return { words, results: order.map(([, r]) => r), counts };
+  }
+
+  // The municipalities, programmes and topics named by another form of each query word: the word
+  // with one to three letters of its ending cut, as Polish declines a name ("Wałbrzycha",
+  // "w Kętrzynie", "Jaktorowa" name "Wałbrzych", "Kętrzyn", "Jaktorów"), down to four letters.
+  // For queries of up to three words (a name; a longer query is a title or a phrase).
+  async namedByForms(words, filters) {
+    if (words.length > 3) return [];
+    let named = null;
+    for (const word of words) {
+      const found = new Map();
+      for (let cut = 1; cut <= 3 && word.length - cut >= 4; cut += 1) {
+        const { results } = await this.genuine([word.slice(0, -cut)], filters, [CLERKS]);
+        for (const r of results) if (r.matchedMetaFields?.includes("nazwa")) found.set(r.id, r);
+      }
+      named = named ? new Map([...named].filter(([id]) => found.has(id))) : found;
+    }
+    return [...named.values()];
   }
 
   // The clerks' guides whose title has every query word.
