@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser
 
-from browser import ARTIFACTS, axe_violations, open_page, policy_violations, serve
+from browser import ARTIFACTS, as_function, axe_violations, open_page, policy_violations, serve
 from conftest import AS_OF, run_build
 from pages import (
     STATUS_CODES,
@@ -108,9 +108,9 @@ def test_each_kind_of_page_is_accessible_keeps_to_the_site_and_fits_a_phone(
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Przejdź do treści"
     page.keyboard.press("Enter")
-    page.wait_for_timeout(300)
-    heading_top = page.evaluate("document.querySelector('article h1').getBoundingClientRect().top")
-    assert 0 <= heading_top < 200  # the skip link leads to the page's own heading
+    heading_top = "document.querySelector('article h1').getBoundingClientRect().top"
+    page.wait_for_function(as_function(f"{heading_top} < 200"), timeout=2000)
+    assert page.evaluate(heading_top) >= 0  # the skip link leads to the page's own heading
     page.mouse.wheel(0, 5000)
     page.wait_for_timeout(300)
     ours = urlsplit(site_url).netloc
@@ -120,8 +120,7 @@ def test_each_kind_of_page_is_accessible_keeps_to_the_site_and_fits_a_phone(
     assert requests and outside == []
     assert policy_violations(page) == []  # the page works within its Content-Security-Policy
     page.evaluate("window.scrollTo(0, 0)")
-    page.wait_for_timeout(300)
-    violations = axe_violations(page)
+    violations = axe_violations(page)  # (which waits for the page to be laid out)
     assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
     page.set_viewport_size({"width": 360, "height": 900})
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
