@@ -8,7 +8,8 @@
 // has its "ł" back.
 //
 // Ranking: first the pages the query names (a municipality, then its programmes, then a topic);
-// then programmes (in force, yet to start, ended, replaced, repealed), municipalities, topics and
+// then programmes whose full title it names; then other pages it names by their title; then
+// programmes (in force, yet to start, ended, replaced, repealed), municipalities, topics and
 // pages about the archive; within each, Pagefind's order. The clerks' guides are listed only when
 // the query names them. Snippets come from the page's own text (for a programme, the adopted
 // document; the index leaves out its extract), never from labels or links.
@@ -169,11 +170,13 @@ class Search {
     const clerks = await this.clerksNamed(words, filters);
     const clerkIds = new Set(clerks.map((r) => r.id));
     const group = (r) => {
-      if (clerkIds.has(r.id)) return 11;
+      if (clerkIds.has(r.id)) return 12;
       const kind = kindOf.get(r.id);
       const status = Math.max(0, statuses.indexOf(statusOf.get(r.id)));
-      if (named.get(r.id).has("nazwa")) return kind === "gmina" ? 0 : kind === "program" ? 1 + status : 10;
-      if (named.get(r.id).has("title") && kind !== "program") return 11;
+      const by = named.get(r.id);
+      if (by.has("nazwa")) return kind === "gmina" ? 0 : kind === "program" ? 1 + status : 6;
+      if (by.has("dokument")) return 7 + status; // a programme by its full title
+      if (by.has("title") && kind !== "program") return 12;
       if (kind === "program") return 20 + status;
       return 30 + (kinds.includes(kind) ? kinds.indexOf(kind) : kinds.length);
     };

@@ -136,6 +136,7 @@ class SearchIndexer:
             tekst=None if entry.text is None else spelled(entry.text),
             opis=spelled(entry.description),
             nazwa=spelled(" / ".join(entry.names)),
+            dokument=spelled(entry.full_title),
             slowa=spelled(" / ".join(entry.terms)),
             filtry=entry.filters,
         )

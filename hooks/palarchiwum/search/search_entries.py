@@ -2,7 +2,8 @@
 
 A page's front matter may carry ``wyszukiwarka`` (written by the page templates in
 ``overrides/strony/``): its kind (``rodzaj``), a programme's status and voivodeship, the names it
-is called by (``nazwa``: a query naming them puts the page first), the vocabulary terms it carries
+is called by (``nazwa``: a query naming them puts the page first), a programme's full title
+(``tytul``: a query naming it puts it next), the vocabulary terms it carries
 (``slowa``: found, never shown as a snippet) and, for pages that are not a document, the text
 that stands for the page (``tekst``: a term's description; empty for a municipality). Pages
 without it are pages about the archive; those marked ``odbiorcy: redakcja`` are the clerks'.
@@ -31,6 +32,7 @@ class SearchEntry:
     text: str | None
     description: str  # what kind of page it is, shown under its title in the results
     names: tuple[str, ...]
+    full_title: str  # a programme's title as adopted; empty for other pages
     terms: tuple[str, ...]
     filters: tuple[tuple[str, str], ...]
 
@@ -50,6 +52,7 @@ def search_entry(title: str, html: str, meta: Mapping[str, Any]) -> SearchEntry:
         text=None if text is None else str(text),
         description=str(meta.get("opis_wyniku") or "Strona archiwum"),
         names=tuple(str(n) for n in facts.get("nazwa", ()) if n),
+        full_title=str(facts.get("tytul") or ""),
         terms=tuple(str(t) for t in facts.get("slowa", ()) if t),
         filters=tuple(filters),
     )
