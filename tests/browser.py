@@ -128,6 +128,9 @@ def axe_violations(page: Page) -> list[dict[str, object]]:
     # The theme lays out its sidebars from its script, a frame after loading: axe reads the page
     # once that is done (on a loaded machine it once read a sidebar half laid out).
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    # Colours are read as they end: a transition under way (the theme fades its tabs in after a
+    # resize or scroll) measures a colour between two, and once failed the contrast rule.
+    page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
     # Evaluated by the browser's debugger, not added as a <script>: the page's own
     # Content-Security-Policy rightly blocks a script it has no hash for.
     page.evaluate(AXE.read_text(encoding="utf-8"))

@@ -87,13 +87,13 @@ def init_repo(project: Path) -> None:
     git(project, "config", "user.email", "test@example.org")
 
 
-def commit(project: Path, message: str, author: str, date: str) -> str:
+def commit(project: Path, message: str, author: str, date: str, email: str = "redakcja@example.org") -> str:
     """Commit everything as `author` on `date` (ISO, fixed so tests see the same history)."""
     git(project, "add", "-A")
     stamp = f"{date}T12:00:00+01:00"
     env = {
         "GIT_AUTHOR_NAME": author,
-        "GIT_AUTHOR_EMAIL": "redakcja@example.org",
+        "GIT_AUTHOR_EMAIL": email,
         "GIT_AUTHOR_DATE": stamp,
         "GIT_COMMITTER_DATE": stamp,
     }

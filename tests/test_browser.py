@@ -189,8 +189,23 @@ def test_a_comparison_of_two_versions_is_accessible(browser: Browser, history_ur
     label = inserted.locator(".pal-sr").first
     assert label.text_content() == "[dodano: "
     assert label.evaluate("e => e.getBoundingClientRect().width") <= 1
+    # An earlier version shows its record as the programme page does, not as YAML.
+    assert page.locator("#rekord ~ .pal-wyciag #w-skrocie").count() == 1
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "wersja-porownanie.png"), full_page=True)
+    # The record's changes in sentences, marked as the text's are; on a phone too.
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.click("text=zobacz aktualną wersję programu")
+    page.wait_for_load_state()
+    page.click("article a[href*='wersje/2024-03-05-']")
+    page.wait_for_load_state()
+    sentence = page.locator("ul.pal-zmiany-rekordu li").first
+    assert sentence.inner_text().startswith("Dodano publikację uchwały")
+    assert sentence.locator("ins").evaluate("e => getComputedStyle(e).textDecorationLine") == "underline"
+    violations = axe_violations(page)
+    assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.screenshot(path=str(ARTIFACTS / "wersja-rekord-360.png"), full_page=True)
     page.context.close()
 
 

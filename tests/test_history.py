@@ -17,6 +17,7 @@ from palarchiwum.records.polish import plural
 URL = "programy/1234562-przykladowo/pal-2020-2022"
 ATOM = "{http://www.w3.org/2005/Atom}"
 DOCS = Path(__file__).resolve().parent.parent / "docs"
+PROGRAMMES = DOCS.parent / "programmes"
 
 
 @pytest.fixture(scope="module")
@@ -38,15 +39,27 @@ def test_the_programme_register_lists_every_change_newest_first(site: Path) -> N
         for tr in page.select("#rejestr-zmian ~ table tbody tr")
     ]
     assert rows == [
-        ["3 (bieżąca)", "5 marca 2024 r.", "Anna Nowak", "Uzupełnienie publikacji uchwały", "z wersją 2"],
+        [
+            "3 (bieżąca)",
+            "5 marca 2024 r., godz. 12:00",
+            "Anna Nowak (spoza listy redaktorów)",
+            "Uzupełnienie publikacji uchwały",
+            "z wersją 2",
+        ],
         [
             "2",
-            "20 lutego 2024 r.",
-            "Jan Kowalski",
+            "20 lutego 2024 r., godz. 12:00",
+            "Jan Kowalski (spoza listy redaktorów)",
             "Poprawka zgodna z uchwałą — Tekst przepisano ponownie z oryginału.",
             "z wersją 1",
         ],
-        ["1", "10 stycznia 2024 r.", "Anna Nowak", "Dodanie programu gminy Przykładowo", "pierwsza wersja"],
+        [
+            "1",
+            "10 stycznia 2024 r., godz. 12:00",
+            "Anna Nowak (spoza listy redaktorów)",
+            "Dodanie programu gminy Przykładowo",
+            "pierwsza wersja",
+        ],
     ]
     links = [target(URL, a["href"]) for a in page.select("#rejestr-zmian ~ table tbody td:first-child a")]
     assert links == [f"{URL}/wersje/{v}" for v in sorted(versions_of(site), reverse=True)]
@@ -71,7 +84,14 @@ def test_a_version_page_shows_the_text_as_it_was(site: Path) -> None:
     assert target(f"{URL}/wersje/{first}", current[0]["href"]) == URL
     newest = soup(site, f"{URL}/wersje/{third}")
     assert "Wersja bieżąca" in article_text(newest) and "Wersja archiwalna" not in article_text(newest)
-    assert "publikacja: Dz. Urz. Woj. Maz. z 2020 r. poz. 7" in section_text(newest, "rekord")
+    # The current version's record is the programme page's; an earlier one is shown as that page
+    # showed it then: the same facts, without what was added later.
+    assert "To jest bieżący opis programu" in section_text(newest, "rekord")
+    earlier = section_text(old, "rekord")
+    assert (
+        "I/1/2020" in earlier and "Rada Gminy Przykładowo" in earlier and "Dz. Urz. Woj. Maz." not in earlier
+    )
+    assert "Dz. Urz. Woj. Maz. z 2020 r. poz. 7" in section_text(soup(site, URL), "uchwala")
 
 
 def test_the_current_version_links_to_the_programme_text_instead_of_a_copy(site: Path) -> None:
@@ -115,8 +135,10 @@ def test_the_comparison_marks_insertions_and_deletions_without_colour(site: Path
     assert "Dodano 2 słowa, usunięto 0 słów." in diff.get_text(" ")
     assert "Bez zmian." in section_text(page, "porownanie")  # the record did not change
     third = soup(site, f"{URL}/wersje/{versions_of(site)[2]}")
-    record = third.select_one("#porownanie-rekord ~ .pal-porownanie")
-    assert "publikacja: Dz. Urz. Woj. Maz. z 2020 r. poz. 7" in record.select_one("ins").get_text()
+    (sentence,) = third.select("#porownanie-rekord ~ ul.pal-zmiany-rekordu li")
+    assert sentence.get_text() == (
+        "Dodano publikację uchwały w dzienniku urzędowym: [dodano: Dz. Urz. Woj. Maz. z 2020 r. poz. 7]"
+    )
 
 
 def test_the_metryczka_comes_from_the_record_and_from_git(site: Path) -> None:
@@ -148,14 +170,14 @@ def test_the_site_register_and_its_feed_list_every_change(site: Path) -> None:
         [td.get_text(" ", strip=True) for td in tr.select("td")] for tr in page.select("article tbody tr")
     ]
     assert [row[0] for row in rows] == [
-        "1 kwietnia 2024 r.",
-        "5 marca 2024 r.",
-        "20 lutego 2024 r.",
-        "10 stycznia 2024 r.",
+        "1 kwietnia 2024 r., godz. 13:00",  # 12:00 +01:00 is 13:00 in Poland's summer time
+        "5 marca 2024 r., godz. 12:00",
+        "20 lutego 2024 r., godz. 12:00",
+        "10 stycznia 2024 r., godz. 12:00",
     ]
-    assert (
-        rows[0][3] == "O archiwum"
-        and rows[1][3] == "Program Aktywności Lokalnej Gminy Przykładowo na lata 2020-2022 — Przykładowo"
+    assert rows[0][3] == "O archiwum" and rows[1][3] == (
+        "Program Aktywności Lokalnej Gminy Przykładowo na lata 2020-2022 — Przykładowo : "
+        "opis programu w archiwum (uchwała, cele, adresaci i inne dane)"
     )
     feed = ET.parse(site / "rejestr-zmian" / "feed.xml").getroot()
     entries = feed.findall(f"{ATOM}entry")
@@ -224,7 +246,11 @@ def test_a_change_to_many_pages_names_the_programmes_first_and_lists_every_page_
     named = rows[0].select("td")[3].select("a")
     programmes = [url for url, _ in records()]
     handwritten = sorted(DOCS.rglob("*.md"))
-    touched = len(programmes) + len(handwritten)
+    # Municipalities' and vocabularies' files are published pages too, and so are the register's
+    # descriptions of past changes.
+    data_files = sorted(PROGRAMMES.glob("*/gmina.yml")) + sorted(PROGRAMMES.glob("slowniki/*.yml"))
+    data_files += sorted(PROGRAMMES.glob("opisy-zmian.yml"))
+    touched = len(programmes) + len(handwritten) + len(data_files)
     assert touched > 11, "the real archive no longer makes a long entry: the test needs another"
     assert len(named) == 11  # ten pages and the link to the rest
     first = [target("rejestr-zmian", a["href"]) for a in named[: min(len(programmes), 10)]]

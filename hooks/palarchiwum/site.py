@@ -7,9 +7,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from palarchiwum.history.attribution import Attribution
 from palarchiwum.history.chronicle import Chronicle, Metryczka, relative_posix
+from palarchiwum.history.editors import Roster, RosterEntry
 from palarchiwum.history.git_log import read_history
 from palarchiwum.records.archive import Archive, build_archive
+from palarchiwum.records.change_descriptions import DESCRIPTIONS_FILE
 from palarchiwum.records.folder_loading import RECORD_FILE, TEXT_FILE
 
 from .publisher import Publisher, publisher_from
@@ -83,7 +86,12 @@ def prepare_site(
     publisher = publisher_from(options)
     paths = [relative_posix(settings.programmes_dir, root), relative_posix(docs_dir, root)]
     versioned = (f"/{TEXT_FILE}", f"/{RECORD_FILE}")  # the files whose earlier texts are published
-    history = read_history(root, paths, keep_text=lambda path: path.endswith(versioned))
-    chronicle = Chronicle(archive, history, root, docs_dir)
+    roster = Roster(RosterEntry(e.name, e.role, e.email) for e in publisher.editors)
+    descriptions = relative_posix(settings.programmes_dir / DESCRIPTIONS_FILE, root)
+    attribution = Attribution(roster, archive.change_descriptions, descriptions)
+    history = read_history(root, paths, lambda path: path.endswith(versioned), attribution)
+    if history.complete:
+        history.warnings.extend(attribution.unused())
+    chronicle = Chronicle(archive, history, root, docs_dir, settings.programmes_dir)
     url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
     return Site(settings, archive, chronicle, publisher, docs_dir, url)

@@ -5,12 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from palarchiwum.records.archive import Archive
 from palarchiwum.records.catalogue_records import Programme
+from palarchiwum.records.change_descriptions import DESCRIPTIONS_FILE
 
+from .attribution import missing_reasons
+from .effects import Effect, effect_of
 from .git_log import Commit, History
+from .record_comparison import ProgrammeName, RecordComparison, TermName, compare_records
 from .version_comparison import Comparison, compare
 
 _TITLE = re.compile(r"^#\s+(.+?)\s*(?:\{.*\})?\s*$", re.MULTILINE)
@@ -55,14 +60,23 @@ class Change:
     version: Version
     previous: Version | None
     files: tuple[str, ...]  # changed files, relative to the programme's folder
+    names: tuple[TermName, ProgrammeName] = field(repr=False, compare=False, default=(str, str))  # type: ignore[assignment]
 
     @property
     def text_diff(self) -> Comparison:
         return compare(self.previous.text if self.previous else None, self.version.text)
 
-    @property
-    def record_diff(self) -> Comparison:
-        return compare(self.previous.record if self.previous else None, self.version.record)
+    @cached_property
+    def record_diff(self) -> RecordComparison:
+        """The record's changes in sentences („Zmieniono okres realizacji: …”)."""
+        return compare_records(
+            self.previous.record if self.previous else None, self.version.record, *self.names
+        )
+
+    @cached_property
+    def effect(self) -> Effect | None:
+        """When the change takes effect, where the record says so."""
+        return effect_of(self.previous.record if self.previous else None, self.version.record)
 
 
 @dataclass(frozen=True)
@@ -71,6 +85,9 @@ class Touched:
 
     label: str
     src_uri: str
+    # For a programme: its files the commit changed (relative to its folder), and the change.
+    files: tuple[str, ...] = ()
+    change: Change | None = None
 
 
 REGISTER_SHOWN = 10  # pages an entry of the site-wide register names; the rest are on its own page
@@ -116,14 +133,23 @@ class Metryczka:
 class Chronicle:
     """The archive's programmes and hand-written pages, seen through their git history."""
 
-    def __init__(self, archive: Archive, history: History, root: Path, docs_dir: Path) -> None:
+    def __init__(
+        self, archive: Archive, history: History, root: Path, docs_dir: Path, programmes_dir: Path
+    ) -> None:
         self.history = history
         self._root = root
         self._docs_prefix = relative_posix(docs_dir, root)
         self._folders = {relative_posix(p.record_path.parent, root): p for p in archive.programmes}
-        self._programme_uris = {p.src_uri for p in archive.programmes}
+        self._programmes_by_uri = {p.src_uri: p for p in archive.programmes}
+        self._programme_uris = set(self._programmes_by_uri)
+        self._municipalities = {relative_posix(m.source, root): m for m in archive.municipalities}
+        self._vocabularies = {relative_posix(v.source, root): v for v in archive.vocabularies}
+        self._descriptions = relative_posix(programmes_dir / DESCRIPTIONS_FILE, root)
+        self.names = _names(archive)
         self._paths = self._paths_by_folder()
         self._changes = {p.key: self._register_of(p) for p in archive.programmes}
+        entries = self.register()
+        history.warnings.extend(missing_reasons((e.commit for e in entries), self._descriptions))
 
     @property
     def complete(self) -> bool:
@@ -149,9 +175,9 @@ class Chronicle:
         return Metryczka(
             produced_by=producer,
             produced_on=produced,
-            entered_by=first.author if first else None,
+            entered_by=first.who.name if first else None,
             entered_on=first.day if first else None,
-            changed_by=last.author if last else None,
+            changed_by=last.who.name if last else None,
             changed_on=last.day if last else None,
             version=len(commits) or None,
             sha=last.short if last else None,
@@ -167,13 +193,24 @@ class Chronicle:
                 continue
             for version in versions:
                 found = touched.setdefault(version.commit.sha, [])
-                if target not in found:
-                    found.append(target)
+                if all(t.src_uri != target.src_uri for t in found):
+                    found.append(self._for_commit(target, version.commit))
         return [
             RegisterEntry(c, self._programmes_first(touched[c.sha]))
             for c in self.history.commits
             if c.sha in touched
         ]
+
+    def _for_commit(self, target: Touched, commit: Commit) -> Touched:
+        """A programme's entry with what this commit changed in it."""
+        programme = self.archive_programme(target.src_uri)
+        if programme is None:
+            return target
+        change = next((c for c in self.changes(programme) if c.version.commit.sha == commit.sha), None)
+        return replace(target, files=change.files if change else (), change=change)
+
+    def archive_programme(self, src_uri: str) -> Programme | None:
+        return self._programmes_by_uri.get(src_uri)
 
     def _programmes_first(self, touched: list[Touched]) -> tuple[Touched, ...]:
         """A register row names programmes before the archive's own pages: they are its content."""
@@ -184,6 +221,14 @@ class Chronicle:
         if folder:
             programme = self._folders[folder]
             return Touched(f"{programme.short_name} — {programme.municipality.short_name}", programme.src_uri)
+        if path in self._municipalities:
+            municipality = self._municipalities[path]
+            return Touched(f"{municipality.name}: dane gminy", f"{municipality.url}index.md")
+        if path in self._vocabularies:
+            vocabulary = self._vocabularies[path]
+            return Touched(f"Słownik: {vocabulary.name}", vocabulary.src_uri)
+        if path == self._descriptions:
+            return Touched("Rejestr zmian: opisy wcześniejszych zmian", "rejestr-zmian/index.md")
         if path.startswith(self._docs_prefix + "/") and path.endswith(".md"):
             src = path[len(self._docs_prefix) + 1 :]
             if (self._root / path).is_file():
@@ -234,7 +279,7 @@ class Chronicle:
                 for path in paths
                 if any(v.commit.sha == version.commit.sha for v in self.history.versions[path])
             )
-            changes.append(Change(version, previous, tuple(sorted(files))))
+            changes.append(Change(version, previous, tuple(sorted(files)), self.names))
         return changes
 
 
@@ -244,6 +289,20 @@ def relative_posix(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def _names(archive: Archive) -> tuple[TermName, ProgrammeName]:
+    """How a record comparison names terms and programmes: by their names, never their keys."""
+    terms = {(v.key, t.id): t.name for v in archive.vocabularies for t in v.terms}
+    programmes = {p.key: f"{p.short_name} — {p.municipality.short_name}" for p in archive.programmes}
+
+    def term_name(vocabulary: str, term: str) -> str:
+        return terms.get((vocabulary, term), term)
+
+    def programme_name(key: str) -> str:
+        return programmes.get(key, key)
+
+    return term_name, programme_name
 
 
 def _title_of(path: Path, fallback: str) -> str:

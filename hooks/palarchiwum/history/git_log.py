@@ -21,19 +21,26 @@ from pathlib import Path
 
 from palarchiwum.records.compressed_texts import TextsReleased, pack, unpack
 
+from .editors import Editor
 from .patches import PatchError, apply_patch
+from .reasons import NOT_GIVEN, Reason
 
 # %x01 opens a commit, %x02 ends its header; neither can start a line of a patch.
-_FORMAT = "%x01%H%x00%an%x00%aI%x00%B%x02"
+# %aN and %aE are the author as the repository's .mailmap names them (editors.py).
+_FORMAT = "%x01%H%x00%aN%x00%aE%x00%aI%x00%B%x02"
 _FILE_HEADER = re.compile(r"^diff --git ", re.MULTILINE)
 
 
 @dataclass(frozen=True)
 class Commit:
     sha: str
-    author: str
+    author: str  # the git name, as .mailmap maps it
     date: dt.datetime  # the author date, with its offset
     message: str
+    email: str = ""
+    # Who made it and why, as the register shows them (attribution.py); filled as the log is read.
+    editor: Editor | None = None
+    reason: Reason = NOT_GIVEN
 
     @property
     def short(self) -> str:
@@ -44,14 +51,8 @@ class Commit:
         return self.date.date()
 
     @property
-    def subject(self) -> str:
-        return self.message.split("\n", 1)[0].strip()
-
-    @property
-    def details(self) -> str:
-        """The message's body: the reason for the change, beyond its first line."""
-        parts = self.message.split("\n", 1)
-        return parts[1].strip() if len(parts) > 1 else ""
+    def who(self) -> Editor:
+        return self.editor or Editor(self.author)
 
     @property
     def version_id(self) -> str:
@@ -132,17 +133,23 @@ def _under(path: str, prefix: str) -> bool:
     return path == prefix or path.startswith(prefix.rstrip("/") + "/")
 
 
-def read_history(root: Path, paths: list[str], keep_text: Callable[[str], bool] = lambda _: True) -> History:
+def read_history(
+    root: Path,
+    paths: list[str],
+    keep_text: Callable[[str], bool] = lambda _: True,
+    attribute: Callable[[Commit], Commit] = lambda commit: commit,
+) -> History:
     """The history of `paths` (relative to `root`), or an empty one that says why it is empty.
 
     Only the files for which `keep_text` is true keep their texts; the others keep their commits.
+    Each commit is passed through `attribute` as it is read (its editor and reason).
     """
     command = ["git", "-c", "core.quotepath=off", "log", "--no-renames", "--no-color", "--no-ext-diff",
                "--relative", "-p", f"--format={_FORMAT}", "--", *paths]  # fmt: skip
     try:
         with subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) as git:
             assert git.stdout is not None
-            history = parse_log_lines(git.stdout, keep_text)
+            history = parse_log_lines(git.stdout, keep_text, attribute)
             returncode = git.wait(timeout=600)
     except FileNotFoundError:
         return History(complete=False, warnings=["nie znaleziono programu git: " + _FALLBACK])
@@ -183,12 +190,16 @@ def _is_shallow(root: Path) -> bool:
     return False
 
 
-def parse_log_lines(lines: Iterable[bytes], keep_text: Callable[[str], bool]) -> History:
+def parse_log_lines(
+    lines: Iterable[bytes],
+    keep_text: Callable[[str], bool],
+    attribute: Callable[[Commit], Commit] = lambda commit: commit,
+) -> History:
     """Commits and file versions from ``git log -p`` lines in ``_FORMAT`` (newest first), read as
     git writes them, holding one file's patch at a time."""
     history = History()
     changes: dict[str, list[tuple[Commit, bytes | None]]] = defaultdict(list)
-    for commit, file_patch in _file_patches(lines):
+    for commit, file_patch in _file_patches(lines, attribute):
         if file_patch is None:  # a commit's header: its files follow
             history.commits.append(commit)
             continue
@@ -201,7 +212,9 @@ def parse_log_lines(lines: Iterable[bytes], keep_text: Callable[[str], bool]) ->
     return history
 
 
-def _file_patches(lines: Iterable[bytes]) -> Iterator[tuple[Commit, str | None]]:
+def _file_patches(
+    lines: Iterable[bytes], attribute: Callable[[Commit], Commit]
+) -> Iterator[tuple[Commit, str | None]]:
     """(commit, None) for each commit's header, then (commit, patch) for each file it touched."""
     commit: Commit | None = None
     header: list[bytes] | None = None  # lines of a commit header still being read
@@ -214,7 +227,7 @@ def _file_patches(lines: Iterable[bytes]) -> Iterator[tuple[Commit, str | None]]
         if header is not None:
             header.append(line)
             if b"\x02" in line:
-                commit, header = _commit(_joined(header)), None
+                commit, header = attribute(_commit(_joined(header))), None
                 yield commit, None
         elif line.startswith(b"diff --git "):
             if patch:
@@ -232,8 +245,8 @@ def _joined(lines: list[bytes]) -> str:
 
 def _commit(header: str) -> Commit:
     header = header.partition("\x02")[0]
-    sha, author, date, message = header.split("\x00", 3)
-    return Commit(sha, author, dt.datetime.fromisoformat(date), message.strip("\x00").strip())
+    sha, author, email, date, message = header.split("\x00", 4)
+    return Commit(sha, author, dt.datetime.fromisoformat(date), message.strip("\x00").strip(), email)
 
 
 def _path_of(file_patch: str) -> str | None:

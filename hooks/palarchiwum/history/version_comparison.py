@@ -66,13 +66,14 @@ def _unchanged(run: list[str], context: int, first: bool, last: bool) -> list[Li
 
 def _replaced(before: list[str], after: list[str]) -> list[Line]:
     """Changed lines side by side word by word; surplus lines as wholly removed or added."""
-    lines = [Line("changed", _word_diff(old, new)) for old, new in zip(before, after, strict=False)]
+    lines = [Line("changed", word_pieces(old, new)) for old, new in zip(before, after, strict=False)]
     lines += [Line("removed", (Piece("del", text),)) for text in before[len(after) :]]
     lines += [Line("added", (Piece("ins", text),)) for text in after[len(before) :]]
     return lines
 
 
-def _word_diff(old: str, new: str) -> tuple[Piece, ...]:
+def word_pieces(old: str, new: str) -> tuple[Piece, ...]:
+    """`new` against `old` word by word: unchanged, removed and added runs."""
     a, b = _WORDS.findall(old), _WORDS.findall(new)
     pieces: list[Piece] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():

@@ -137,8 +137,10 @@ def programme_data(
             {
                 "numer": change.version.number,
                 "data": change.version.commit.date.isoformat(),
-                "autor": change.version.commit.author,
-                "powod": change.version.commit.subject,
+                "autor": change.version.commit.who.name,
+                "funkcja": change.version.commit.who.role,
+                "powod": change.version.commit.reason.text,
+                "uzasadnienie": change.version.commit.reason.details,
                 "adres": urls.of(change.version.src_uri.removesuffix("index.md")),
             }
             for change in chronicle.changes(programme)

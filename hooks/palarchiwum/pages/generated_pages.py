@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from palarchiwum.generated_files import GeneratedAsset, GeneratedPage
+from palarchiwum.history.chronicle import Change
+from palarchiwum.history.record_comparison import compare_records
 from palarchiwum.opendata.data_files import documented_fields
 from palarchiwum.opendata.programme_data import ALL_CSV, ALL_JSON, CSV_COLUMNS, SCHEMA_DIR
 from palarchiwum.records.archive import Archive
 from palarchiwum.records.catalogue_records import Status
+from palarchiwum.records.earlier_versions import programme_as_it_was
 from palarchiwum.site import Site
 
 from . import listings
@@ -87,19 +91,7 @@ def render_pages(site: Site) -> Iterator[GeneratedPage]:
             harmonogram=timeline_of(programme, archive.as_of),
         )
         for change in chronicle.changes(programme):
-            text = change.version.text
-            # The current version's text is the programme page's own, unless the files were
-            # edited since: linked, not copied (some 40 kB a programme).
-            linked = change.version.current and text == programme.text
-            yield render(
-                "wersja.md",
-                change.version.src_uri,
-                program=programme,
-                zmiana=change,
-                liczba_wersji=len(chronicle.changes(programme)),
-                tekst_na_stronie_programu=linked,
-                tekst=None if linked or text is None else shift_headings(text, HEADING_SHIFT),
-            )
+            yield render("wersja.md", change.version.src_uri, **version_context(site, taxonomy, change))
     yield render("dla-mieszkancow.md", "dla-mieszkancow/index.md", wojewodztwa=regions)
     yield GeneratedPage(FINDER_DATA_URI, finder_data(archive, taxonomy))
     points = openings(archive)
@@ -159,6 +151,50 @@ def render_pages(site: Site) -> Iterator[GeneratedPage]:
         uri=PROGRAMMES_FEED_URI,
     )
     yield GeneratedPage(PROGRAMMES_FEED_URI, feed)
+
+
+def version_context(site: Site, taxonomy: Taxonomy, change: Change) -> dict[str, Any]:
+    """What a version's page shows: the current version links to the programme page; an earlier
+    one is shown as the programme page showed it then (its extract and its anchored text), or,
+    when its record does not meet today's checks, field by field."""
+    programme, version = change.version.programme, change.version
+    context: dict[str, Any] = {
+        "program": programme,
+        "zmiana": change,
+        "liczba_wersji": len(site.chronicle.changes(programme)),
+        "tekst_na_stronie_programu": False,
+        "tekst": None,
+        "dawny": None,
+        "pola": (),
+        "segmenty": (),
+    }
+    text, record = version.text, version.record
+    # The current version's text is the programme page's own, unless the files were edited
+    # since: linked, not copied (some 40 kB a programme).
+    if version.current and text == programme.text:
+        return {**context, "tekst_na_stronie_programu": True}
+    archive = site.archive
+    successors = [archive.programme(k) for k in programme.superseded_by]
+    earlier = programme_as_it_was(programme, record, text, archive.vocabularies, successors, archive.as_of)
+    if earlier is None:
+        fields = compare_records(None, record, *site.chronicle.names).changes if record else ()
+        shown = None if text is None else shift_headings(text, HEADING_SHIFT)
+        return {**context, "tekst": shown, "pola": fields}
+    known = {p.key for p in archive.programmes}
+    earlier = replace(
+        earlier,
+        supersedes=tuple(k for k in earlier.supersedes if k in known),
+        amends=tuple(k for k in earlier.amends if k in known),
+    )
+    return {
+        **context,
+        "dawny": earlier,
+        "segmenty": anchored_segments(earlier),
+        "terminy": taxonomy.terms_of_version(earlier),
+        "logika": logic_of(earlier),
+        "harmonogram": timeline_of(earlier, archive.as_of),
+        "powiazane": listings.related(archive, earlier),
+    }
 
 
 def attachment_assets(archive: Archive) -> Iterator[GeneratedAsset]:

@@ -52,15 +52,30 @@ class Taxonomy:
         self._pairs = _co_occurrences(self._by_programme.values())
 
     def _index(self, programme: Programme) -> None:
+        carried = self._carried(programme)
+        for key, items in carried.items():
+            self._occurrences[key].append(Occurrence(programme, tuple(items)))
+        self._by_programme[programme.key] = sorted(carried, key=self._term_order)
+
+    def _carried(self, programme: Programme) -> dict[TermKey, list[Item]]:
+        """The programme's items by the terms they carry (terms the vocabularies know)."""
         carried: dict[TermKey, list[Item]] = defaultdict(list)
         for vocabulary in self.archive.vocabularies:
             for section in sections_of(vocabulary.key):
                 for item in _items_of(programme, section):
                     for term_id in item.terms:
-                        carried[(vocabulary.key, term_id)].append(item)
-        for key, items in carried.items():
-            self._occurrences[key].append(Occurrence(programme, tuple(items)))
-        self._by_programme[programme.key] = sorted(carried, key=self._term_order)
+                        if (vocabulary.key, term_id) in self._terms:
+                            carried[(vocabulary.key, term_id)].append(item)
+        return carried
+
+    def terms_of_version(self, programme: Programme) -> list[tuple[Vocabulary, list[Term]]]:
+        """The terms of a programme's earlier version (not in the index), as ``terms_of`` groups them."""
+        keys = sorted(self._carried(programme), key=self._term_order)
+        return [
+            (vocabulary, [self._terms[k] for k in keys if k[0] == vocabulary.key])
+            for vocabulary in self.archive.vocabularies
+            if any(k[0] == vocabulary.key for k in keys)
+        ]
 
     def _term_order(self, key: TermKey) -> tuple[int, int]:
         vocabulary = self.archive.vocabulary(key[0])

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import html
+import re
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import jinja2
 
@@ -34,6 +39,8 @@ def environment(templates_dir: Path, autoescape: bool = False) -> jinja2.Environ
     env.filters["rozmiar"] = _size
     env.filters["jeden_wiersz"] = _one_line
     env.filters["komorka"] = _table_cell
+    env.filters["zwykly_tekst"] = plain_text
+    env.filters["dzien_i_godzina"] = day_and_time
     env.filters["adres"] = _page_url
     env.filters["krok"] = step
     env.globals["liczba"] = plural
@@ -78,6 +85,25 @@ def _one_line(text: str) -> str:
 def _table_cell(text: str) -> str:
     """Text for a Markdown table cell: one line, pipes escaped."""
     return _one_line(text).replace("|", "\\|")
+
+
+# Every character Python-Markdown lets a backslash escape (with "|" of tables): text escaped so is
+# shown as written, whatever markup it holds.
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+
+
+def plain_text(text: str) -> str:
+    """Text from outside the archive's documents (a commit's reason, an editor's name) for a
+    Markdown page: one line, shown exactly as written, never as markup."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(_one_line(text), quote=False))
+
+
+def day_and_time(moment: dt.datetime) -> str:
+    """'5 marca 2024 r., godz. 14:30': the time in Poland (as the commit wrote it, where this
+    machine has no time zone data)."""
+    with contextlib.suppress(ZoneInfoNotFoundError):
+        moment = moment.astimezone(ZoneInfo("Europe/Warsaw"))
+    return f"{polish_day(moment.date())}, godz. {moment:%H:%M}"
 
 
 def _size(size: int) -> str:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalogue_records import Municipality, Programme, Status
+from .change_descriptions import load_descriptions
 from .folder_loading import load_folder
 from .polish import sort_key
 from .problems import InvalidArchive, Problem, display_path
 from .programme_status import status_of
+from .record_files import Context
 from .vocabularies import Vocabulary
 
 # In-force programmes first, then those not yet begun, then the rest.
@@ -35,6 +38,8 @@ class Archive:
     warnings: tuple[Problem, ...] = ()  # things to look at that do not stop publication
     # Office details a BIP must show that municipalities' files do not give (notes, not warnings).
     contact_gaps: tuple[Problem, ...] = ()
+    # The publisher's descriptions of past changes, by commit id (change_descriptions.py).
+    change_descriptions: Mapping[str, str] = field(default_factory=dict)
     _by_key: dict[str, Programme] = field(init=False, repr=False, compare=False)
     _by_municipality: dict[str, list[Programme]] = field(init=False, repr=False, compare=False)
     _by_page: dict[str, Programme] = field(init=False, repr=False, compare=False)
@@ -94,6 +99,7 @@ def build_archive(programmes_dir: Path, root: Path, as_of: dt.date, drafts: bool
     problem. With `drafts` (the clerks' preview only), drafts are part of it, marked as such."""
     loaded = load_folder(programmes_dir, root, drafts)
     problems = list(loaded.problems)
+    descriptions = load_descriptions(programmes_dir, Context(root, problems, {}))
     problems += _url_clashes(loaded.municipalities, loaded.programmes, root)
     problems += _link_relations(loaded.programmes, loaded.present, root)
     if problems:
@@ -106,7 +112,13 @@ def build_archive(programmes_dir: Path, root: Path, as_of: dt.date, drafts: bool
     warnings = tuple(sorted(w for p in programmes if (w := _unmarked_excerpt(p, root)) is not None))
     gaps = tuple(sorted(loaded.contact_gaps))
     return Archive(
-        tuple(municipalities), tuple(programmes), tuple(loaded.vocabularies), as_of, warnings, gaps
+        tuple(municipalities),
+        tuple(programmes),
+        tuple(loaded.vocabularies),
+        as_of,
+        warnings,
+        gaps,
+        descriptions,
     )
 
 

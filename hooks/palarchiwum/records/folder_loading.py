@@ -220,6 +220,12 @@ def _programme(
     )
 
 
+def programme_from_data(data: dict[str, Any], text: str, current: Programme) -> Programme:
+    """Another version of `current` from its record's `data` and its `text` (both checked)."""
+    folder = current.record_path.parent
+    return _programme(data, text, folder, current.municipality, current.record_path, current.text_path, False)
+
+
 def _incomplete(raw: dict[str, Any] | None) -> Incomplete | None:
     return Incomplete(raw["zawiera"], raw["powod"], raw["pelny_tekst"]) if raw else None
 

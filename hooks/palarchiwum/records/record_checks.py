@@ -50,6 +50,20 @@ def check_programme(
     ]
 
 
+def check_earlier_version(
+    data: dict[str, Any], text: str, vocabularies: Mapping[str, Vocabulary | None]
+) -> bool:
+    """Whether an earlier version of a record reads as a programme today: its dates, ids, terms
+    and quotes hold against that version's text (its attachments are not on disk any more)."""
+    found = [
+        *_check_dates(data),
+        *_check_ids(data),
+        *_check_terms(data, vocabularies),
+        *_check_quotes(data, NormalisedText.of(text)),
+    ]
+    return not found
+
+
 def _check_dates(data: dict[str, Any]) -> Found:
     for section, hint in (
         ("uchwala", "podaj datę w formacie RRRR-MM-DD, np. 2014-04-29"),
