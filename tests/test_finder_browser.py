@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page
 
 from browser import ARTIFACTS, FINDER_DONE, as_function, axe_violations, open_page, serve
 from conftest import AS_OF
-from pages import PROGRAMMES, STATUS_CODES, municipality_of, records, status
+from pages import PROGRAMMES, STATUS_CODES, missing, municipality_of, records, status
 from palarchiwum.records.catalogue_records import Status
 
 REAL = dict(records())
@@ -161,10 +161,10 @@ def test_each_result_says_what_the_programme_offers(browser: Browser, site_url: 
         groups = [term["nazwa"] for term in VOCABULARY if term["id"] in groups_of(record)]
         facts = {line.split(": ", 1)[0]: line.split(": ", 1)[1] for line in lines[1:]}
         assert set(facts) == {"Cel główny", "Dla kogo"}, url
-        assert facts["Dla kogo"] == (" · ".join(groups) or "brak w dokumencie źródłowym"), url
+        assert facts["Dla kogo"] == (" · ".join(groups) or missing(record)), url
         shown_goal = facts["Cel główny"]
         if goal is None:
-            assert shown_goal == "brak w dokumencie źródłowym", url
+            assert shown_goal == missing(record), url
         elif len(goal) <= 160:
             assert shown_goal == goal, url
         else:  # shortened at the end of a word, to about 160 characters

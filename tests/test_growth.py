@@ -184,6 +184,9 @@ def test_the_newcomers_are_found_by_their_names_typed_any_way(
         name = newcomer.short_name
         spellings = [name, folded(name), name.lower(), folded(name).lower()]
         for spelling, found in zip(spellings, find(page, spellings), strict=True):
-            assert found[0] == f"gminy/{newcomer.folder}", (spelling, found[:3])
-            assert f"programy/{newcomer.key}" in found[1:4], (spelling, found[:4])
+            # Municipalities first; a grown archive (scripts/test-grown) may already hold another
+            # of the same name, and then either may come first.
+            leading = next((i for i, url in enumerate(found) if not url.startswith("gminy/")), len(found))
+            assert f"gminy/{newcomer.folder}" in found[:leading], (spelling, found[:3])
+            assert f"programy/{newcomer.key}" in found[leading : leading + 3 * leading], (spelling, found[:6])
     page.context.close()
