@@ -60,7 +60,8 @@ class Change:
     version: Version
     previous: Version | None
     files: tuple[str, ...]  # changed files, relative to the programme's folder
-    names: tuple[TermName, ProgrammeName] = field(repr=False, compare=False, default=(str, str))  # type: ignore[assignment]
+    # How the record's comparison names terms and programmes (Chronicle.names).
+    names: tuple[TermName, ProgrammeName] = field(repr=False, compare=False)
 
     @property
     def text_diff(self) -> Comparison:
