@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from palarchiwum.history.attribution import Attribution
+from palarchiwum.history.attribution import Attribution, missing_reasons
 from palarchiwum.history.chronicle import Chronicle, Metryczka, relative_posix
 from palarchiwum.history.editors import Roster, RosterEntry
 from palarchiwum.history.git_log import read_history
@@ -93,5 +93,6 @@ def prepare_site(
     if history.complete:
         history.warnings.extend(attribution.unused())
     chronicle = Chronicle(archive, history, root, docs_dir, settings.programmes_dir)
+    history.warnings.extend(missing_reasons((e.commit for e in chronicle.register()), descriptions))
     url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
     return Site(settings, archive, chronicle, publisher, docs_dir, url)

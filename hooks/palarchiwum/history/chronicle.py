@@ -12,7 +12,6 @@ from palarchiwum.records.archive import Archive
 from palarchiwum.records.catalogue_records import Programme
 from palarchiwum.records.change_descriptions import DESCRIPTIONS_FILE
 
-from .attribution import missing_reasons
 from .effects import Effect, effect_of
 from .git_log import Commit, History
 from .record_comparison import ProgrammeName, RecordComparison, TermName, compare_records
@@ -86,9 +85,7 @@ class Touched:
 
     label: str
     src_uri: str
-    # For a programme: its files the commit changed (relative to its folder), and the change.
-    files: tuple[str, ...] = ()
-    change: Change | None = None
+    change: Change | None = None  # for a programme: what the commit changed in it
 
 
 REGISTER_SHOWN = 10  # pages an entry of the site-wide register names; the rest are on its own page
@@ -141,16 +138,14 @@ class Chronicle:
         self._root = root
         self._docs_prefix = relative_posix(docs_dir, root)
         self._folders = {relative_posix(p.record_path.parent, root): p for p in archive.programmes}
-        self._programmes_by_uri = {p.src_uri: p for p in archive.programmes}
-        self._programme_uris = set(self._programmes_by_uri)
+        self._archive = archive
         self._municipalities = {relative_posix(m.source, root): m for m in archive.municipalities}
         self._vocabularies = {relative_posix(v.source, root): v for v in archive.vocabularies}
         self._descriptions = relative_posix(programmes_dir / DESCRIPTIONS_FILE, root)
         self.names = _names(archive)
         self._paths = self._paths_by_folder()
         self._changes = {p.key: self._register_of(p) for p in archive.programmes}
-        entries = self.register()
-        history.warnings.extend(missing_reasons((e.commit for e in entries), self._descriptions))
+        self._register = self._site_register()
 
     @property
     def complete(self) -> bool:
@@ -186,7 +181,10 @@ class Chronicle:
         )
 
     def register(self) -> list[RegisterEntry]:
-        """Every commit that changed a programme or a hand-written page, newest first."""
+        """Every commit that changed a published page, newest first."""
+        return self._register
+
+    def _site_register(self) -> list[RegisterEntry]:
         touched: dict[str, list[Touched]] = {}
         for path, versions in self.history.versions.items():
             target = self._target_of(path)
@@ -204,18 +202,15 @@ class Chronicle:
 
     def _for_commit(self, target: Touched, commit: Commit) -> Touched:
         """A programme's entry with what this commit changed in it."""
-        programme = self.archive_programme(target.src_uri)
+        programme = self._archive.programme_at(target.src_uri)
         if programme is None:
             return target
         change = next((c for c in self.changes(programme) if c.version.commit.sha == commit.sha), None)
-        return replace(target, files=change.files if change else (), change=change)
-
-    def archive_programme(self, src_uri: str) -> Programme | None:
-        return self._programmes_by_uri.get(src_uri)
+        return replace(target, change=change)
 
     def _programmes_first(self, touched: list[Touched]) -> tuple[Touched, ...]:
         """A register row names programmes before the archive's own pages: they are its content."""
-        return tuple(sorted(touched, key=lambda t: t.src_uri not in self._programme_uris))
+        return tuple(sorted(touched, key=lambda t: self._archive.programme_at(t.src_uri) is None))
 
     def _target_of(self, path: str) -> Touched | None:
         folder = self._folder_of(path)

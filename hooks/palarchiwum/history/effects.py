@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from palarchiwum.records.dates import NotADate, parse_day
-from palarchiwum.records.yaml_parsing import YamlError, parse_yaml
+from palarchiwum.records.yaml_parsing import YamlError
+
+from .record_comparison import record_data, value_at
 
 
 @dataclass(frozen=True)
@@ -22,30 +24,20 @@ def effect_of(old: str | None, new: str | None) -> Effect | None:
     if new is None or ("uchylenie" not in new and (old is not None or "wejscie_w_zycie" not in new)):
         return None  # neither fact can be there: no record read (some 6 ms a record)
     before, after = _data(old), _data(new)
-    repeal = _day(_get(after, "uchylenie", "data"))
-    if repeal and repeal != _day(_get(before, "uchylenie", "data")):
+    repeal = _day(value_at(after, ("uchylenie", "data")))
+    if repeal and repeal != _day(value_at(before, ("uchylenie", "data"))):
         return Effect(repealed_on=repeal)
-    wording = _get(after, "uchwala", "wejscie_w_zycie")
+    wording = value_at(after, ("uchwala", "wejscie_w_zycie"))
     if old is None and isinstance(wording, str) and wording.strip():
         return Effect(entry_into_force=" ".join(wording.split()))
     return None
 
 
 def _data(text: str | None) -> dict[str, Any]:
-    if text is None:
-        return {}
     try:
-        data = parse_yaml(text).data
+        return record_data(text)
     except YamlError:
         return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _get(data: dict[str, Any], *path: str) -> Any:
-    value: Any = data
-    for key in path:
-        value = value.get(key) if isinstance(value, dict) else None
-    return value
 
 
 def _day(value: Any) -> dt.date | None:

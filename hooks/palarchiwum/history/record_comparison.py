@@ -127,13 +127,15 @@ def compare_records(
 ) -> RecordComparison:
     """What changed from the record `old` to `new` (None: there was none)."""
     try:
-        before, after = _parsed(old), _parsed(new)
+        before, after = record_data(old), record_data(new)
     except YamlError:
         return RecordComparison((), readable=False)
     return RecordComparison(tuple(_Comparer(term_name, programme_name).record(before, after)))
 
 
-def _parsed(text: str | None) -> dict[str, Any]:
+def record_data(text: str | None) -> dict[str, Any]:
+    """A version's record as plain data ({} for none, or for one that is not a mapping); raises
+    YamlError when it is not YAML."""
     if text is None:
         return {}
     data = parse_yaml(text).data
@@ -281,12 +283,18 @@ def _added_removed(
     return [FieldChange("Zmieniono", what, tuple(pieces))]
 
 
-def _at(data: Mapping[str, Any], path: tuple[str, ...]) -> Any:
+def value_at(data: Mapping[str, Any], path: tuple[str, ...]) -> Any:
+    """The value at `path` in a record's data, None where any part is missing."""
     value: Any = data
     for key in path:
         if not isinstance(value, Mapping):
             return None
         value = value.get(key)
+    return value
+
+
+def _at(data: Mapping[str, Any], path: tuple[str, ...]) -> Any:
+    value = value_at(data, path)
     if path == ("okres",) and isinstance(value, Mapping):  # its wording is a field of its own
         return {k: v for k, v in value.items() if k != "brzmienie"}
     return value

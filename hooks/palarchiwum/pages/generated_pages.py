@@ -180,11 +180,10 @@ def version_context(site: Site, taxonomy: Taxonomy, change: Change) -> dict[str,
         fields = compare_records(None, record, *site.chronicle.names).changes if record else ()
         shown = None if text is None else shift_headings(text, HEADING_SHIFT)
         return {**context, "tekst": shown, "pola": fields}
-    known = {p.key for p in archive.programmes}
-    earlier = replace(
+    earlier = replace(  # an earlier record may name a programme the archive no longer has
         earlier,
-        supersedes=tuple(k for k in earlier.supersedes if k in known),
-        amends=tuple(k for k in earlier.amends if k in known),
+        supersedes=tuple(k for k in earlier.supersedes if archive.holds(k)),
+        amends=tuple(k for k in earlier.amends if archive.holds(k)),
     )
     return {
         **context,

@@ -70,12 +70,7 @@ class Taxonomy:
 
     def terms_of_version(self, programme: Programme) -> list[tuple[Vocabulary, list[Term]]]:
         """The terms of a programme's earlier version (not in the index), as ``terms_of`` groups them."""
-        keys = sorted(self._carried(programme), key=self._term_order)
-        return [
-            (vocabulary, [self._terms[k] for k in keys if k[0] == vocabulary.key])
-            for vocabulary in self.archive.vocabularies
-            if any(k[0] == vocabulary.key for k in keys)
-        ]
+        return list(self._grouped(sorted(self._carried(programme), key=self._term_order)))
 
     def _term_order(self, key: TermKey) -> tuple[int, int]:
         vocabulary = self.archive.vocabulary(key[0])
@@ -98,7 +93,9 @@ class Taxonomy:
 
     def terms_of(self, programme: Programme) -> Iterator[tuple[Vocabulary, list[Term]]]:
         """The programme's terms, grouped by vocabulary, in vocabulary order."""
-        keys = self._by_programme.get(programme.key, [])
+        yield from self._grouped(self._by_programme.get(programme.key, []))
+
+    def _grouped(self, keys: list[TermKey]) -> Iterator[tuple[Vocabulary, list[Term]]]:
         for vocabulary in self.archive.vocabularies:
             terms = [self._terms[k] for k in keys if k[0] == vocabulary.key]
             if terms:

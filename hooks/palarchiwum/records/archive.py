@@ -56,6 +56,10 @@ class Archive:
     def programme(self, key: str) -> Programme:
         return self._by_key[key]
 
+    def holds(self, key: str) -> bool:
+        """Whether a programme of this key (<municipality folder>/<programme folder>) is here."""
+        return key in self._by_key
+
     def programme_at(self, src_uri: str) -> Programme | None:
         """The programme whose page has this source path, if any."""
         return self._by_page.get(src_uri)
