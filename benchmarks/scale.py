@@ -11,7 +11,9 @@ that with plain MkDocs + Material (same theme, extensions and navigation), and p
 ratio of the two times. Targets (issue 7): at 10,000 the archive's build is at most 1.3× the
 plain one, its time per programme at most 1.2× that at 1,000, peak memory at most 2 GB, the
 site at most 1 GB. With --no-plain it builds the archive only (the plain figure already known);
-with --rounds R it builds each R times, alternately, and compares the fastest runs.
+with --rounds R it builds each R times, alternately, and compares the fastest runs. With
+--shared-cost it builds the archive also with ``wspolne_fragmenty: false`` and prints what the
+shared passages add (issue 22: at most 10% of the time and 300 MB of peak memory at 10,000).
 Not a test: the numbers go into the issue notes.
 """
 
@@ -154,8 +156,24 @@ def site_sizes(site: Path) -> tuple[int, int, str]:
     return sum(p.stat().st_size for p in files), largest.stat().st_size, largest.relative_to(site).as_posix()
 
 
+def without_shared(archive: Path, target: Path) -> Path:
+    """The same archive, its shared passages turned off (extra.archiwum.wspolne_fragmenty)."""
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(archive, target, symlinks=True, ignore=shutil.ignore_patterns("site"))
+    config = target / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  archiwum:\n", "  archiwum:\n    wspolne_fragmenty: false\n"), "utf-8")
+    return target
+
+
 def measure(
-    count: int, tmp: Path, plain_too: bool = True, rounds: int = 1, part_size: int | None = None
+    count: int,
+    tmp: Path,
+    plain_too: bool = True,
+    rounds: int = 1,
+    part_size: int | None = None,
+    shared_cost: bool = False,
 ) -> dict[str, float]:
     """Build the archive of `count` programmes (and its plain twin) `rounds` times, alternately;
     the fastest run of each counts, since this machine's speed drifts between runs."""
@@ -167,12 +185,18 @@ def measure(
         config.write_text(text.replace("  archiwum:\n", option), encoding="utf-8")
     commit_all(archive)
     plain = plain_project(archive, tmp / f"zwykly-{count}") if plain_too else None
+    unshared = without_shared(archive, tmp / f"bez-wspolnych-{count}") if shared_cost else None
     print(f"\n{count} programmes")
-    runs: dict[str, list[tuple[float, float, int, int]]] = {"archive build": [], "plain MkDocs": []}
+    runs: dict[str, list[tuple[float, float, int, int]]] = {
+        "archive build": [],
+        "plain MkDocs": [],
+        "no shared text": [],
+    }
     for _ in range(rounds):
         for name, project, flags in (  # the archive logs its figures (INFO)
             ("archive build", archive, ["--strict"]),
             ("plain MkDocs", plain, ["-q"]),
+            ("no shared text", unshared, ["--strict"]),
         ):
             if project is None:
                 continue
@@ -182,12 +206,26 @@ def measure(
             print(f"  {name:17s} {_figures(*figures)}   (machine speed probe {speed:.2f} s)")
             if project is archive:
                 print(f"  {'':17s} {checks_share(log, figures[0])}")
+                found = re.search(r"wspólne fragmenty: .*", log)
+                print(f"  {'':17s} {found[0] if found else '(no shared passages logged)'}")
     seconds, cpu, *_ = min(runs["archive build"])
     if plain is not None:
         plain_seconds, plain_cpu, *_ = min(runs["plain MkDocs"])
         fastest = f"   (fastest of {rounds})" if rounds > 1 else ""
         ratio = f"{seconds / plain_seconds:8.2f}×   processor {cpu / plain_cpu:.2f}×"
         print(f"  ratio             {ratio}{fastest}")
+    if unshared is not None:
+        bare, bare_cpu, bare_peak, _ = min(runs["no shared text"])
+        _, _, peak, _ = min(runs["archive build"])
+        pages = sum(1 for _ in (archive / "site" / "wspolne-fragmenty").rglob("index.html"))
+        size = sum(
+            p.stat().st_size for p in (archive / "site" / "wspolne-fragmenty").rglob("*") if p.is_file()
+        )
+        added = f"+{100 * (seconds / bare - 1):.1f}% time (processor +{100 * (cpu / bare_cpu - 1):.1f}%)"
+        print(
+            f"  shared passages   {added}, peak memory {(peak - bare_peak) / 1e6:+.0f} MB; "
+            f"{pages} comparison pages, {size / 1e6:.1f} MB"
+        )
     total, largest, where = site_sizes(archive / "site")
     print(f"  per programme     {1000 * seconds / count:8.1f} ms")
     print(f"  site              {total / 1e6:8.1f} MB   {total / count / 1e3:.1f} kB per programme")
@@ -224,13 +262,19 @@ def main() -> None:
     parser.add_argument("--no-plain", action="store_true", help="build the archive only, not plain MkDocs")
     parser.add_argument("--rounds", type=int, default=1, help="build each this many times, alternately")
     parser.add_argument("--index-part-size", type=int, help="stron_w_czesci_indeksu for the archive build")
+    parser.add_argument("--shared-cost", action="store_true", help="build also without shared passages")
     args = parser.parse_args()
     print(f"(project: {PROJECT}; peak memory: all processes of a build together)")
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for count in args.counts:
             results[count] = measure(
-                count, Path(tmp), not args.no_plain, rounds=args.rounds, part_size=args.index_part_size
+                count,
+                Path(tmp),
+                not args.no_plain,
+                rounds=args.rounds,
+                part_size=args.index_part_size,
+                shared_cost=args.shared_cost,
             )
     if 1000 in results and 10000 in results:
         per, cpu_per = (results[10000][k] / results[1000][k] for k in ("per", "cpu_per"))

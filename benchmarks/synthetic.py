@@ -3,14 +3,24 @@
     python benchmarks/synthetic.py 1000 /tmp/archiwum-1000
 
 writes a copy of the project whose ``programmes/`` holds the five real programmes plus
-synthetic ones made from them: the same texts and quotes (so every check still runs), other
-municipalities, periods and vocabulary terms, and goal links in half of them.
+synthetic ones made from them: their structure, length and quotes (so every check still runs),
+other municipalities, periods and vocabulary terms, and goal links in half of them.
+
+Texts are shared as real ones are (issue 22), not copied wholesale: every word of a synthetic
+text that no quote of its record uses is changed into a word of its own (both in programme.md
+and in its source text, so the source check still holds), so two synthetic texts share only
+the quoted wording of their template, which is then common to thousands of them. Besides,
+FAMILY_SHARE of the programmes are written from a template shared by a family of
+2-5 programmes of different municipalities, each with a few words of its own (small edits);
+and a municipality's later programme is, at SUCCESSOR_SHARE, its earlier one updated.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import random
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -26,6 +36,16 @@ VOIVODESHIPS = (
 )  # fmt: skip
 NAME_PARTS = ("Biała", "Dąbrowa", "Łąka", "Zielona", "Stara", "Nowa", "Górna", "Wola", "Ślęża", "Żabno")
 PROGRAMMES_PER_MUNICIPALITY = 3
+FAMILY_SHARE = 0.4  # programmes written from a template a family of programmes shares
+FAMILY_SIZES = (2, 5)
+SUCCESSOR_SHARE = 0.3  # later programmes of a municipality that update its earlier one
+# Letters a synthetic text adds to a word: so many that two texts written on their own rarely
+# write a word alike (26^5 ways), which real texts never do by chance either.
+SUFFIX_LETTERS = 5
+OWN_WORDS = 0.03  # word types a family member or a successor writes its own way
+_LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # a word; "społeczno-zawodowy" is one
+# A word split at a line's end (also across an empty line), as the source check joins it.
+_SPLIT_AT_LINE_END = re.compile(r"-(?<=[^\W\d_]-)[ \t]*(\n(?:[ \t]*\n)?)[ \t]*([^\W\d_]+)")
 TERM_FIELDS = {
     "cele": ("tematy", "cele"),
     "dzialania": ("tematy", "cele"),
@@ -43,10 +63,84 @@ def generate(count: int, target: Path, seed: int = 2026) -> Path:
     programmes = target / "programmes"
     templates = sorted(p.parent for p in programmes.glob("*/*/programme.yml"))
     vocabularies = _vocabularies(programmes / "slowniki")
-    for n in range(max(0, count - len(templates))):
+    for n, wording in enumerate(_wordings(max(0, count - len(templates)), len(templates), rng)):
         municipality = _municipality(programmes, n // PROGRAMMES_PER_MUNICIPALITY, rng)
-        _programme(municipality, n, templates[n % len(templates)], vocabularies, rng)
+        folder = _programme(municipality, n, templates[wording.template], vocabularies, rng)
+        _reword(folder, wording)
     return target
+
+
+class Wording:
+    """How a synthetic programme's text is written: from which real template, in whose words
+    (`voice`: the family's or its own), with which of its own words on top (`own`)."""
+
+    def __init__(self, template: int, voice: str, own: str | None = None) -> None:
+        self.template, self.voice, self.own = template, voice, own
+
+    def word(self, word: str) -> str:
+        voice = self.voice
+        if self.own and _number(self.own, word.replace("-", "")) % 1000 < OWN_WORDS * 1000:
+            voice = self.own
+        n = _number(voice, word.replace("-", ""))  # the source may join a word split at a line's end
+        suffix = ""
+        for _ in range(SUFFIX_LETTERS):
+            n, letter = divmod(n, 26)
+            suffix += chr(97 + letter)
+        return word + (suffix.upper() if word.isupper() else suffix)
+
+
+def _number(voice: str, word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(f"{voice}|{word}".encode(), digest_size=4).digest(), "big")
+
+
+def _wordings(count: int, templates: int, rng: random.Random) -> list[Wording]:
+    """Who writes like whom: families of programmes of different municipalities on one template,
+    successors updating their municipality's earlier programme, the rest each on its own."""
+    wordings: list[Wording | None] = [None] * count
+    members = [n for n in range(count) if rng.random() < FAMILY_SHARE]
+    rng.shuffle(members)
+    family = 0
+    while members:
+        size = rng.randint(*FAMILY_SIZES)
+        chosen, members = members[:size], members[size:]
+        template = rng.randrange(templates)
+        for n in chosen:
+            wordings[n] = Wording(template, f"rodzina-{family}", f"program-{n}")
+        family += 1
+    for n in range(count):
+        if wordings[n] is not None:
+            continue
+        earlier = wordings[n - 1] if n % PROGRAMMES_PER_MUNICIPALITY else None
+        if earlier is not None and rng.random() < SUCCESSOR_SHARE:
+            wordings[n] = Wording(earlier.template, earlier.voice, f"program-{n}")
+        else:
+            wordings[n] = Wording(n % templates, f"program-{n}")
+    return [w for w in wordings if w is not None]
+
+
+def _reword(folder: Path, wording: Wording) -> None:
+    """Every word of the text and its source that no string of the record holds, in the
+    programme's own words; the source's attachment entry follows its new bytes."""
+    record_path = folder / "programme.yml"
+    record_text = record_path.read_text(encoding="utf-8")
+    kept = {word.replace("-", "") for word in _LETTERS.findall(record_text)}
+
+    def reworded(text: str) -> str:
+        return _LETTERS.sub(lambda m: m[0] if m[0].replace("-", "") in kept else wording.word(m[0]), text)
+
+    text = folder / "programme.md"
+    text.write_text(reworded(text.read_text(encoding="utf-8")), encoding="utf-8")
+    record = yaml.safe_load(record_text)
+    for attachment in record.get("zalaczniki", []):
+        if attachment.get("rola") != "zrodlo":
+            continue
+        source = folder / attachment["plik"]
+        joined = _SPLIT_AT_LINE_END.sub(lambda m: m[2] + m[1], source.read_text(encoding="utf-8"))
+        source.write_text(reworded(joined), encoding="utf-8")
+        attachment["sha256"] = hashlib.sha256(source.read_bytes()).hexdigest()
+        if "rozmiar" in attachment:
+            attachment["rozmiar"] = source.stat().st_size
+    _write_yaml(record_path, record, "../../../hooks/palarchiwum/schemas/programme.schema.json")
 
 
 def _copy_project(target: Path) -> None:
@@ -89,7 +183,7 @@ def _municipality(programmes: Path, index: int, rng: random.Random) -> Path:
 
 def _programme(
     municipality: Path, n: int, template: Path, vocabularies: dict[str, list[str]], rng: random.Random
-) -> None:
+) -> Path:
     record: dict[str, Any] = yaml.safe_load((template / "programme.yml").read_text(encoding="utf-8"))
     start = rng.randint(2008, 2028)
     end = start + rng.randint(1, 9)
@@ -111,6 +205,7 @@ def _programme(
     if n % 2 == 0:
         _link_goals(record, rng)
     _write_yaml(folder / "programme.yml", record, "../../../hooks/palarchiwum/schemas/programme.schema.json")
+    return folder
 
 
 def _draw(terms: list[str], rng: random.Random) -> list[str]:

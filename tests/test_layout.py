@@ -20,6 +20,7 @@ ADAPTER = HOOKS / "archiwum_hooks.py"
 ORDER = {
     "records": 0,
     "history": 1,
+    "reuse": 1,
     "": 2,
     "opendata": 3,
     "search": 3,

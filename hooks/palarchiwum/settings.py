@@ -30,6 +30,8 @@ class Settings:
     search_part_size: int | None = None
     # The clerks' preview (bash scripts/archiwum podglad sets $PAL_PODGLAD=1): drafts are shown.
     preview: bool = False
+    # Shared passages between programmes: found, shown and published (extra.archiwum.wspolne_fragmenty).
+    shared_passages: bool = True
 
 
 def preview_served(settings: Settings, site_url: str, served_at: str) -> bool:
@@ -54,7 +56,22 @@ def settings_from(
         as_of=_as_of(options, environ, today),
         search_part_size=_part_size(options.get("stron_w_czesci_indeksu")),
         preview=environ.get(PREVIEW_VARIABLE) == "1",
+        shared_passages=_yes_or_no(options, "wspolne_fragmenty", True),
     )
+
+
+def _yes_or_no(options: Mapping[str, Any], key: str, default: bool) -> bool:
+    value = options.get(key, default)
+    if not isinstance(value, bool):
+        problem = Problem(
+            f"mkdocs.yml: extra.archiwum.{key}",
+            0,
+            "",
+            f"to powinno być true albo false, a jest: {value!r}",
+            f"wpisz {key}: true (domyślnie) albo {key}: false, albo usuń to pole",
+        )
+        raise InvalidArchive([problem])
+    return value
 
 
 def _part_size(value: object) -> int | None:

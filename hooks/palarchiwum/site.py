@@ -14,6 +14,7 @@ from palarchiwum.history.git_log import read_history
 from palarchiwum.records.archive import Archive, build_archive
 from palarchiwum.records.change_descriptions import DESCRIPTIONS_FILE
 from palarchiwum.records.folder_loading import RECORD_FILE, TEXT_FILE
+from palarchiwum.reuse.shared_text import SharedText, find_shared_text, no_shared_text
 
 from .publisher import Publisher, publisher_from
 from .settings import Settings, from_environment, preview_served
@@ -27,6 +28,7 @@ class Site:
     publisher: Publisher
     docs_dir: Path
     site_url: str  # absolute, ends with "/"; "" when mkdocs.yml gives none
+    shared: SharedText  # passages the programmes share (none when the publisher turned them off)
 
     @property
     def warnings(self) -> list[str]:
@@ -95,4 +97,5 @@ def prepare_site(
     chronicle = Chronicle(archive, history, root, docs_dir, settings.programmes_dir)
     history.warnings.extend(missing_reasons((e.commit for e in chronicle.register()), descriptions))
     url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
-    return Site(settings, archive, chronicle, publisher, docs_dir, url)
+    shared = find_shared_text(archive.programmes) if settings.shared_passages else no_shared_text()
+    return Site(settings, archive, chronicle, publisher, docs_dir, url, shared)

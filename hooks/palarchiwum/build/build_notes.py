@@ -8,6 +8,7 @@ from typing import Protocol
 from palarchiwum.history.history_warnings import warn_in_log
 from palarchiwum.publisher import Publisher
 from palarchiwum.records.archive import Archive
+from palarchiwum.records.polish import plural
 from palarchiwum.records.problems import Problem
 from palarchiwum.site import Site
 
@@ -30,3 +31,15 @@ def tell_in_log(site: Site, log: InfoLog) -> None:
     warn_in_log(site.warnings)
     for gap in bip_gaps(site.publisher, site.archive):
         log.info("Uwaga: %s", gap)
+    if site.shared.enabled:
+        log.info("%s", shared_summary(site))
+
+
+def shared_summary(site: Site) -> str:
+    """„wspólne fragmenty: 4 pary programów (porównano 4 pary) w 0,4 s”, for the log and benchmarks."""
+    shared = site.shared
+    effort = shared.effort
+    pairs = plural(len(shared.pairs), "para programów", "pary programów", "par programów")
+    compared = plural(effort.candidates, "parę", "pary", "par")
+    seconds = f"{sum(effort.seconds):.1f}".replace(".", ",")
+    return f"wspólne fragmenty: {pairs} (porównano {compared}) w {seconds} s"

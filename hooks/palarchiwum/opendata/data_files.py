@@ -54,7 +54,7 @@ def write_data_files(site: Site, folder: Path) -> list[str]:
         rows = csv.writer(table, lineterminator="\r\n")
         rows.writerow(csv_header())
         for i, programme in enumerate(programmes):
-            record = programme_data(programme, site.archive, site.chronicle, urls)
+            record = programme_data(programme, site.archive, site.chronicle, urls, site.shared)
             src_uri = f"dane/programy/{record['id']}.json"
             path = with_folder(folder / src_uri, made)
             path.write_text(record_json(record, urls), encoding="utf-8", newline="")
@@ -108,7 +108,14 @@ def _resolved(spec: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
     return spec
 
 
-_KINDS = {"string": "tekst", "integer": "liczba", "boolean": "tak/nie", "array": "lista", "object": "obiekt"}
+_KINDS = {
+    "string": "tekst",
+    "integer": "liczba",
+    "number": "liczba",
+    "boolean": "tak/nie",
+    "array": "lista",
+    "object": "obiekt",
+}
 
 
 def _kind(spec: dict[str, Any], root: dict[str, Any]) -> str:

@@ -16,6 +16,9 @@ from palarchiwum.history.chronicle import Chronicle
 from palarchiwum.records.archive import Archive
 from palarchiwum.records.catalogue_records import SECTIONS, Item, Programme
 from palarchiwum.records.vocabularies import term_field
+from palarchiwum.reuse.shared_text import SharedText
+
+from .shared_data import shared_data
 
 DATA_DIR = "dane/"
 ALL_JSON = "dane/programy.json"
@@ -60,7 +63,7 @@ class Urls:
 
 
 def programme_data(
-    programme: Programme, archive: Archive, chronicle: Chronicle, urls: Urls
+    programme: Programme, archive: Archive, chronicle: Chronicle, urls: Urls, shared: SharedText
 ) -> dict[str, Any]:
     """One programme's record for the open data files."""
     page = urls.of(programme.url)
@@ -145,6 +148,7 @@ def programme_data(
             }
             for change in chronicle.changes(programme)
         ],
+        "wspolne_fragmenty": shared_data(programme, shared, urls.of),
     }
 
 
@@ -296,6 +300,11 @@ CSV_COLUMNS: tuple[Column, ...] = (
         "tekst_niepelny",
         "true, gdy archiwum ma tylko część tekstu dokumentu (co i dlaczego: plik JSON); inaczej false",
         lambda record: "true" if record["tekst_niepelny"] else "false",
+    ),
+    Column(
+        "wspolny_tekst",
+        "część tekstu (0–1), która występuje też w innych programach; puste, gdy archiwum tego nie bada",
+        _at("wspolne_fragmenty", "udzial"),
     ),
     Column("adres", "adres strony programu", _at("adres")),
     Column("dane", "adres pliku JSON z pełnym rekordem programu", _at("dane")),

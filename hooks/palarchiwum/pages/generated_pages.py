@@ -14,6 +14,8 @@ from palarchiwum.opendata.programme_data import ALL_CSV, ALL_JSON, CSV_COLUMNS, 
 from palarchiwum.records.archive import Archive
 from palarchiwum.records.catalogue_records import Status
 from palarchiwum.records.earlier_versions import programme_as_it_was
+from palarchiwum.reuse.alignment import PASSAGE_WORDS
+from palarchiwum.reuse.fingerprints import SHINGLE
 from palarchiwum.site import Site
 
 from . import listings
@@ -22,6 +24,7 @@ from .full_text import HEADING_SHIFT, anchored_segments, shift_headings
 from .paging import paginate
 from .programme_logic import logic_of
 from .residents_finder import FINDER_DATA_URI, finder_data
+from .shared_reading import pair_lines, passage_openings
 from .taxonomy import Taxonomy
 from .templating import environment, link
 from .timeline import timeline_of
@@ -58,7 +61,16 @@ def render_pages(site: Site) -> Iterator[GeneratedPage]:
     years, regions = listings.by_start_year(archive), listings.by_voivodeship(archive)
     adopted, statuses = listings.by_adoption_year(archive), listings.by_status(archive)
     yield render("programy.md", "programy/index.md", lata=years, wojewodztwa=regions)
-    yield render("archiwum.md", "archiwum/index.md", przyjete=adopted, statusy=statuses)
+    shared = site.shared
+    yield render(
+        "archiwum.md",
+        "archiwum/index.md",
+        przyjete=adopted,
+        statusy=statuses,
+        wspolne=shared,
+        slow_we_fragmencie=PASSAGE_WORDS,
+        slow_w_odcisku=SHINGLE,
+    )
     for kind, groups in (
         ("rok", years),
         ("wojewodztwo", regions),
@@ -89,9 +101,22 @@ def render_pages(site: Site) -> Iterator[GeneratedPage]:
             podobne=listings.similar(taxonomy, programme),
             zmiany=chronicle.changes(programme),
             harmonogram=timeline_of(programme, archive.as_of),
+            wspolne=shared.kin(programme),
+            udzial_wspolny=shared.share(programme),
         )
         for change in chronicle.changes(programme):
             yield render("wersja.md", change.version.src_uri, **version_context(site, taxonomy, change))
+    for pair in shared.pairs:
+        first, second = pair_lines(pair)
+        yield render(
+            "wspolne.md",
+            pair.src_uri,
+            para=pair,
+            linie_a=first,
+            linie_b=second,
+            poczatki=passage_openings(pair),
+            slow_we_fragmencie=PASSAGE_WORDS,
+        )
     yield render("dla-mieszkancow.md", "dla-mieszkancow/index.md", wojewodztwa=regions)
     yield GeneratedPage(FINDER_DATA_URI, finder_data(archive, taxonomy))
     points = openings(archive)

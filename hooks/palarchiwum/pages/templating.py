@@ -43,11 +43,13 @@ def environment(templates_dir: Path, autoescape: bool = False) -> jinja2.Environ
     env.filters["dzien_i_godzina"] = day_and_time
     env.filters["adres"] = _page_url
     env.filters["krok"] = step
+    env.filters["procent"] = percent
     env.globals["liczba"] = plural
     env.globals["dane_kontaktowe"] = known_details
     env.globals["kontakt_do_programu"] = contact_to_reach
     env.globals["SZYBKI_KONTAKT"] = QUICK
     env.globals["SEKCJE"] = SECTIONS
+    env.globals["WSPOLNE_NA_STRONIE"] = SHARED_ON_PAGE
     env.globals["MIESIACE_Z_SIATKA"] = MONTH_GRID_MAX
     env.globals["SLOWNIK_SEKCJI"] = {section: key for key, section, _ in TERM_FIELDS}
     return env
@@ -104,6 +106,16 @@ def day_and_time(moment: dt.datetime) -> str:
     with contextlib.suppress(ZoneInfoNotFoundError):
         moment = moment.astimezone(ZoneInfo("Europe/Warsaw"))
     return f"{polish_day(moment.date())}, godz. {moment:%H:%M}"
+
+
+SHARED_ON_PAGE = 5  # programmes sharing passages named in a programme page's line; the rest below it
+
+
+def percent(share: float) -> str:
+    """A share as a whole percentage, rounded down, so that "100%" means all: '70%', 'mniej niż 1%'."""
+    if 0 < share < 0.01:
+        return "mniej niż 1%"
+    return f"{int(share * 100 + 1e-9)}%"
 
 
 def _size(size: int) -> str:

@@ -22,7 +22,7 @@ from .markup_findings import Finding, differences, names
 
 TAGS = names(
     "a abbr blockquote br button code dd del details div dl dt em fieldset figcaption figure form h1 h2 "
-    "h3 h4 h5 h6 hr input ins label legend li nav ol option p pre section select small span strong sub "
+    "h3 h4 h5 h6 hr input ins label legend li mark nav ol option p pre section select small span strong sub "
     "summary sup "
     "table tbody td th thead time tr ul"
 )
