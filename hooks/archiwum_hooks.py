@@ -93,7 +93,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     with _stopping_the_build():
-        _build(config).page_rendered(page.file, page.title or "", html, page.meta, page.toc)
+        anchors = _build(config).page_rendered(page.file, page.title or "", html, page.meta, page.toc)
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
     page.toc, page.markdown = TableOfContents([]), None
     _compact_anchors(page)
     return ""

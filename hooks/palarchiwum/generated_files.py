@@ -15,6 +15,19 @@ class GeneratedPage:
     content: str
 
 
+# Where a generated page's Markdown ends and HTML that Markdown need not read begins: a
+# template writes this line, then markup of its own (its text escaped), which the build puts in
+# the rendered page in place of the line. A comparison page's two texts are some 100 kB of
+# markup that Python-Markdown would parse tag by tag for nothing.
+VERBATIM = "<!-- pal-archiwum: dalej HTML -->"
+
+
+def verbatim_part(content: str) -> tuple[str, str | None]:
+    """A page's Markdown (the marker line kept where the HTML goes) and its HTML, if it has any."""
+    markdown, marker, html = content.partition(f"\n{VERBATIM}\n")
+    return (f"{markdown}\n{VERBATIM}\n", html) if marker else (content, None)
+
+
 @dataclass(frozen=True)
 class GeneratedAsset:
     """A file copied into the site as it is, e.g. an attachment or a schema."""

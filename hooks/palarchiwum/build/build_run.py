@@ -7,13 +7,14 @@ spool), and the texts the pages were rendered from are let go as soon as nothing
 
 from __future__ import annotations
 
+import re
 import time
 import weakref
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
-from palarchiwum.generated_files import GeneratedAsset
+from palarchiwum.generated_files import VERBATIM, GeneratedAsset, verbatim_part
 from palarchiwum.opendata.data_files import data_schemas, write_data_files
 from palarchiwum.opendata.jsonld import legislation
 from palarchiwum.pages.generated_pages import attachment_assets, render_pages
@@ -32,6 +33,7 @@ from .freed_memory import give_back_memory
 from .page_markup import PageMarkup
 from .spool import Spool
 
+_ANCHOR = re.compile(r'\sid="([^"]+)"')  # in HTML of the archive's own templates
 FrontMatter = Callable[[str], Mapping[str, Any]]  # a page's Markdown → its front matter
 
 
@@ -62,6 +64,7 @@ class BuildRun:
         labels = filter_labels(sorted({m.voivodeship for m in site.archive.municipalities}))
         self._search = SearchIndexer(site_dir, settings.search_part_size, settings.templates_dir, labels)
         self._jsonld: dict[str, dict[str, Any]] = {}
+        self._verbatim: set[str] = set()  # pages with HTML of their template's own (VERBATIM)
         weakref.finalize(self, _abandon, self._spool, self._search)
 
     def expect_hand_written(self, markdown: str, meta: Mapping[str, Any], src_uri: str) -> None:
@@ -77,7 +80,11 @@ class BuildRun:
         pages and data files (written to the working folder), then attachments and schemas.
         """
         for page in render_pages(self.site):
-            path = self._spool.write(f"md/{page.src_uri}", page.content)
+            markdown, html = verbatim_part(page.content)
+            if html is not None:
+                self._spool.write(f"verbatim/{page.src_uri}", html)
+                self._verbatim.add(page.src_uri)
+            path = self._spool.write(f"md/{page.src_uri}", markdown)
             yield GeneratedAsset(page.src_uri, path)
             if asks_to_be_searched(page.content, self._front_matter):
                 self._search.expect(page.content)
@@ -122,15 +129,26 @@ class BuildRun:
         meta["szukaj"] = searchable(meta, generated=generated)
         return markdown
 
-    def page_rendered(self, page: PageFile, title: str, html: str, meta: dict[str, Any], toc: object) -> None:
+    def page_rendered(
+        self, page: PageFile, title: str, html: str, meta: dict[str, Any], toc: object
+    ) -> frozenset[str]:
         """A page's HTML and table of contents as MkDocs rendered them: a searchable page goes to
         the search index (SearchIndexFailed if it fails), and both wait on disk until the page's
-        template is filled in (MkDocs renders every page before it fills in any template)."""
+        template is filled in (MkDocs renders every page before it fills in any template). HTML a
+        template wrote past Markdown (VERBATIM) takes its marker's place first, and is checked
+        with the rest; its anchors are returned, for MkDocs to check the page's links to them."""
+        anchors: frozenset[str] = frozenset()
+        if page.src_uri in self._verbatim:
+            self._verbatim.discard(page.src_uri)
+            verbatim = self._spool.take(f"verbatim/{page.src_uri}")
+            anchors = frozenset(_ANCHOR.findall(verbatim))
+            html = html.replace(VERBATIM, verbatim, 1)
         self._markup.check(page.src_uri, html)
         if meta.get("szukaj"):
             self._search.add(page.dest_uri, search_entry(title, html, meta))
         self._spool.write(f"html/{page.src_uri}", html)
         self._spool.keep(f"toc/{page.src_uri}", toc)
+        return anchors
 
     def refuse_unsafe_markup(self) -> None:
         """Once every page is rendered, before any is written: InvalidArchive naming the file and

@@ -35,8 +35,8 @@ def _kin(programme: Programme, kin: Kinship, page_url: Any) -> dict[str, Any]:
                 "slowa": [own[0], own[0] + p.words],
                 "znaki": list(own[1]),
                 "w_drugim": {"slowa": [other[0], other[0] + p.words], "znaki": list(other[1])},
-                "adres": f"{comparison}#{here}-{p.number}",
-                "adres_w_drugim": f"{comparison}#{there}-{p.number}",
+                "kotwica": f"{here}-{p.number}",
+                "kotwica_w_drugim": f"{there}-{p.number}",
             }
         )
     return {

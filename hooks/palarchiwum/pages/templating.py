@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import jinja2
 
+from palarchiwum.generated_files import VERBATIM
 from palarchiwum.records.catalogue_records import SECTIONS
 from palarchiwum.records.dates import polish_day, polish_month, polish_partial
 from palarchiwum.records.polish import paired_quotes, plural
@@ -44,6 +45,8 @@ def environment(templates_dir: Path, autoescape: bool = False) -> jinja2.Environ
     env.filters["adres"] = _page_url
     env.filters["krok"] = step
     env.filters["procent"] = percent
+    env.filters["tekst_html"] = html_text
+    env.globals["DALEJ_HTML"] = VERBATIM
     env.globals["liczba"] = plural
     env.globals["dane_kontaktowe"] = known_details
     env.globals["kontakt_do_programu"] = contact_to_reach
@@ -109,6 +112,13 @@ def day_and_time(moment: dt.datetime) -> str:
 
 
 SHARED_ON_PAGE = 5  # programmes sharing passages named in a programme page's line; the rest below it
+
+
+def html_text(text: str) -> str:
+    """Text in HTML written past Markdown (VERBATIM): escaped as the allow-list check serialises
+    it (a quotation mark stays itself, a no-break space is &nbsp;), so that the check finds the
+    page unchanged at once."""
+    return html.escape(text, quote=False).replace("\u00a0", "&nbsp;")
 
 
 def percent(share: float) -> str:
