@@ -464,7 +464,7 @@ def test_an_index_in_parts_finds_what_one_index_finds(
 
 
 def test_a_failing_indexer_stops_the_build_with_a_clear_message(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "projekt")
+    project = copy_project(tmp_path / "projekt", municipalities=[ACCENTED_FOLDER])  # any will do
     fake = tmp_path / "zepsuty" / "pagefind"
     fake.mkdir(parents=True)
     (fake / "__init__.py").write_text("")
