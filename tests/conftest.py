@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import os
+import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
 import pytest
@@ -20,15 +22,28 @@ from palarchiwum.records.problems import InvalidArchive
 PROJECT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-25"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "programmes")
+MUNICIPALITY = re.compile(r"\d{7}-[a-z0-9-]+")  # a municipality's folder under programmes/
 
 
-def copy_project(target: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
-    """A copy of the project (without its programmes when asked) to build or break."""
+def copy_project(
+    target: Path, parts: tuple[str, ...] = PROJECT_PARTS, municipalities: Collection[str] | None = None
+) -> Path:
+    """A copy of the project (without its programmes when asked) to build or break; with the
+    programmes of the given `municipalities` (folders) only, when a test looks at no other
+    programme and a smaller archive builds faster."""
     target.mkdir(parents=True, exist_ok=True)
+    pycache = shutil.ignore_patterns("__pycache__")
+
+    def ignored(folder: str, names: list[str]) -> set[str]:
+        others = set()
+        if municipalities is not None and Path(folder) == PROJECT / "programmes":
+            others = {name for name in names if MUNICIPALITY.fullmatch(name) and name not in municipalities}
+        return pycache(folder, names) | others
+
     for part in parts:
         source = PROJECT / part
         if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, target / part, ignore=ignored)
         else:
             shutil.copy2(source, target / part)
     return target
@@ -101,17 +116,42 @@ def commit(project: Path, message: str, author: str, date: str, email: str = "re
     return git(project, "rev-parse", "--short=7", "HEAD").strip()
 
 
-@pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real archive, committed once to a fresh repository and built; returns the site folder
-    (the build's log is beside it, in build.log)."""
-    project = copy_project(tmp_path_factory.mktemp("real"))
-    init_repo(project)
-    commit(project, "Publikacja pięciu programów", "Redakcja Archiwum", "2026-11-20")
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], Path]) -> Path:
+    """What `build` makes in the (empty) folder it is given, made once for the whole test run:
+    the first of the test workers (pytest -n) to ask for it builds it, the others wait for it and
+    then read the same files. Nothing may change them."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # the run's own folder
+    folder, made = shared / f"built-{name}", shared / f"built-{name}.txt"
+    with (shared / f"built-{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not made.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed build left
+            folder.mkdir()
+            made.write_text(str(build(folder)), encoding="utf-8")
+        return Path(made.read_text(encoding="utf-8"))
+
+
+def _logged_build(project: Path) -> Path:
+    """`project` built, its site folder returned; the build's log beside it, in build.log."""
     result = run_build(project)
     assert result.returncode == 0, result.stderr
     (project / "build.log").write_text(result.stderr, encoding="utf-8")
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real archive, committed once to a fresh repository and built; returns the site folder
+    (the build's log is beside it, in build.log)."""
+
+    def build(folder: Path) -> Path:
+        project = copy_project(folder / "real")
+        init_repo(project)
+        commit(project, "Publikacja pięciu programów", "Redakcja Archiwum", "2026-11-20")
+        return _logged_build(project)
+
+    return built_once(tmp_path_factory, "real", build)
 
 
 ORIGINAL = "Program kierujemy przede wszystkim na osoby bezrobotne."
@@ -145,6 +185,21 @@ def history_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     page.write_text(page.read_text(encoding="utf-8") + "\nNowy akapit o archiwum.\n", encoding="utf-8")
     commit(project, "Nowy akapit na stronie O archiwum", "Jan Kowalski", "2024-04-01")
     return project
+
+
+@pytest.fixture(scope="session")
+def history_site(tmp_path_factory: pytest.TempPathFactory, history_repo: Path) -> Path:
+    """That project built, in a copy of it (its commits, without what other builds wrote there),
+    so that its own folder stays as the tests made it; returns the site folder (the build's log is
+    beside it, in build.log)."""
+
+    def sites(where: str, names: list[str]) -> set[str]:
+        return {name for name in names if name.startswith("site")} if Path(where) == history_repo else set()
+
+    def build(folder: Path) -> Path:
+        return _logged_build(shutil.copytree(history_repo, folder / "repo", ignore=sites))
+
+    return built_once(tmp_path_factory, "history", build)
 
 
 GMINA_YML = """\

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
+import pickle
 import posixpath
 import re
 from collections.abc import Callable
@@ -36,12 +38,21 @@ def section_text(page: BeautifulSoup, section_id: str) -> str:
 
 
 def records() -> list[tuple[str, dict]]:
-    """(url, record) of every real programme in the repository."""
+    """(url, record) of every real programme in the repository (a fresh copy each time: the
+    caller may change it)."""
+    return pickle.loads(_records())
+
+
+@functools.cache
+def _records() -> bytes:
+    """The real programmes' records, read once for the whole run (tests never change the
+    repository's own files, only copies of them): parsing them all took a quarter of a second,
+    and the tests ask for them a few hundred times, most while pytest collects them."""
     found = []
     for path in sorted(PROGRAMMES.glob("*/*/programme.yml")):
         url = f"programy/{path.parent.parent.name}/{path.parent.name}"
         found.append((url, yaml.safe_load(path.read_text(encoding="utf-8"))))
-    return found
+    return pickle.dumps(found)
 
 
 def plain(text: str) -> str:

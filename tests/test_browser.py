@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from browser import ARTIFACTS, as_function, axe_violations, open_page, policy_violations, serve
-from conftest import AS_OF, run_build
+from conftest import AS_OF
 from pages import (
     STATUS_CODES,
     Axis,
@@ -167,11 +167,9 @@ def test_the_only_version_of_a_programme_says_it_is_the_current_one(
 
 
 @pytest.fixture(scope="module")
-def history_url(history_repo: Path) -> Iterator[str]:
+def history_url(history_site: Path) -> Iterator[str]:
     """The small archive with four commits, built and served: its version pages have comparisons."""
-    result = run_build(history_repo, site="site-browser")
-    assert result.returncode == 0, result.stderr
-    yield from serve(history_repo / "site-browser")
+    yield from serve(history_site)
 
 
 def test_a_comparison_of_two_versions_is_accessible(browser: Browser, history_url: str) -> None:

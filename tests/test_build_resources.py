@@ -28,8 +28,9 @@ def test_a_build_removes_its_working_files(tmp_path: Path) -> None:
 
 def test_a_build_that_fails_half_way_removes_its_working_files_too(tmp_path: Path) -> None:
     # The index in parts of 5 pages: the first part's Pagefind run fails, which the build learns
-    # when it starts the second one, half-way through rendering the pages.
-    project = copy_project(tmp_path / "projekt")
+    # when it starts the second one, half-way through rendering the pages. (One municipality's
+    # programmes make parts enough.)
+    project = copy_project(tmp_path / "projekt", municipalities=[REAL[0][0].split("/")[1]])
     set_archive_option(project, "stron_w_czesci_indeksu: 5")
     fake = tmp_path / "zepsuty" / "pagefind"
     fake.mkdir(parents=True)
@@ -70,7 +71,7 @@ def test_pages_keep_their_table_of_contents(real_site: Path, url: str) -> None:
 def test_a_broken_anchor_on_a_hand_written_page_fails_the_build_with_the_link_as_written(
     tmp_path: Path,
 ) -> None:
-    project = copy_project(tmp_path / "projekt")
+    project = copy_project(tmp_path / "projekt", municipalities=[REAL[0][0].split("/")[1]])  # the linked one
     link = f"{REAL[0][0]}/index.md#nie-ma-takiej-kotwicy"
     page = project / "docs" / "o-archiwum.md"
     page.write_text(page.read_text(encoding="utf-8") + f"\n[Cele programu]({link})\n", encoding="utf-8")

@@ -539,7 +539,7 @@ def _ends_with_notes(url: str, _: dict) -> bool:
 def test_pages_off_the_allow_list_stop_the_build_all_at_once_and_nothing_is_written(tmp_path: Path) -> None:
     url, _ = pick("editorial notes at the end of its record", _ends_with_notes)
     key = url.removeprefix("programy/")
-    project = copy_project(tmp_path / "projekt")
+    project = copy_project(tmp_path / "projekt", municipalities=[url.split("/")[1]])  # the one looked at
     folder = project / "programmes" / key
     # The additions are in no source text: the copy's attachment stops being the text programme.md
     # was copied from (rola: inny), so that the source check stays out of the way of this one.

@@ -15,7 +15,7 @@ import referencing
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import AS_OF, PROJECT, run_build
+from conftest import AS_OF, PROJECT
 from pages import PROGRAMMES, key_of, municipalities, records, section_text, soup, status, successors
 
 REAL = dict(records())
@@ -195,13 +195,6 @@ def test_programme_pages_describe_themselves_as_schema_org_legislation(real_site
 def test_only_programme_pages_carry_json_ld(real_site: Path) -> None:
     for folder in municipalities():
         assert not soup(real_site, f"gminy/{folder}").select('script[type="application/ld+json"]'), folder
-
-
-@pytest.fixture(scope="module")
-def history_site(history_repo: Path) -> Path:
-    result = run_build(history_repo, site="site-dane")
-    assert result.returncode == 0, result.stderr
-    return history_repo / "site-dane"
 
 
 def test_the_programmes_feed_lists_additions_and_changes(history_site: Path) -> None:

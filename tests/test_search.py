@@ -23,7 +23,7 @@ from browser import (
     over_the_network,
     serve,
 )
-from conftest import PROGRAMME_MD, copy_project, run_build, set_archive_option, write_archive
+from conftest import PROGRAMME_MD, built_once, copy_project, run_build, set_archive_option, write_archive
 from pages import PROGRAMMES, folded, municipalities, records, soup
 from palarchiwum.search.pagefind_index import LARGE_INDEX, automatic_part_size
 from palarchiwum.search.pagefind_index import PART_SIZE as DEFAULT_PART_SIZE
@@ -83,14 +83,23 @@ def _saying(*forms: str) -> set[str]:
     }
 
 
+def real_archive_and_przykladowo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real archive and the Przykładowo programme (with "żłobek" in its text), built once for
+    the whole run (test_taxonomy reads it too); returns the site folder."""
+
+    def build(folder: Path) -> Path:
+        project = copy_project(folder / "projekt")
+        write_archive(project / "programmes", text=SEARCH_MD)
+        result = run_build(project)
+        assert result.returncode == 0, result.stderr
+        return project / "site"
+
+    return built_once(tmp_path_factory, "szukaj", build)
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real archive and the Przykładowo programme (with "żłobek" in its text), built."""
-    project = copy_project(tmp_path_factory.mktemp("szukaj") / "projekt")
-    write_archive(project / "programmes", text=SEARCH_MD)
-    result = run_build(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    return real_archive_and_przykladowo(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
@@ -455,7 +464,7 @@ def test_an_index_in_parts_finds_what_one_index_finds(
 
 
 def test_a_failing_indexer_stops_the_build_with_a_clear_message(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "projekt")
+    project = copy_project(tmp_path / "projekt", municipalities=[ACCENTED_FOLDER])  # any will do
     fake = tmp_path / "zepsuty" / "pagefind"
     fake.mkdir(parents=True)
     (fake / "__init__.py").write_text("")

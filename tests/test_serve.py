@@ -58,7 +58,7 @@ def served_path(project: Path) -> str:
 def test_serve_rebuilds_when_a_programme_changes(tmp_path: Path) -> None:
     folder, gmina = next(iter(municipalities().items()))  # any real municipality, by its name
     name = html.escape(gmina["nazwa"], quote=False)
-    project = copy_project(tmp_path / "projekt")
+    project = copy_project(tmp_path / "projekt", municipalities=[folder])  # the only one looked at
     port = free_port()
     env = {**os.environ, "PAL_DATA_STANU": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(

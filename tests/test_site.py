@@ -230,7 +230,7 @@ def test_w_skrocie_shows_contact_details_the_record_gives(tmp_path: Path) -> Non
             in (PROGRAMMES / url.removeprefix("programy/") / "programme.yml").read_text("utf-8")
         ),
     )
-    project = copy_project(tmp_path / "projekt")
+    project = copy_project(tmp_path / "projekt", municipalities=[url.split("/")[1]])  # its page alone
     record = project / "programmes" / url.removeprefix("programy/") / "programme.yml"
     text = record.read_text(encoding="utf-8")
     contact = "kontakt:\n  nazwa: Punkt PAL\n  telefon: 89 000 00 00\n  email: pal@example.org\n"

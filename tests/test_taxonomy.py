@@ -25,6 +25,7 @@ from pages import (
     status,
     target,
 )
+from test_search import real_archive_and_przykladowo
 
 # Which vocabulary each record section's items draw their terms from, and in which field.
 FIELDS = {
@@ -268,12 +269,10 @@ def test_a_document_without_goal_links_says_so_once_and_links_nothing(
 
 @pytest.fixture(scope="module")
 def extended(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real archive plus one new programme folder dropped in, built with no code change."""
-    project = copy_project(tmp_path_factory.mktemp("extended"))
-    write_archive(project / "programmes")
-    result = run_build(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    """The real archive plus one new programme folder dropped in, built with no code change (the
+    build test_search reads: the programme's record is PROGRAMME_YML, its text has a section more
+    than PROGRAMME_MD)."""
+    return real_archive_and_przykladowo(tmp_path_factory)
 
 
 def test_a_new_programme_folder_appears_on_every_relevant_term_page(extended: Path) -> None:

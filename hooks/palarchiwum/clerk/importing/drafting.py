@@ -145,43 +145,74 @@ def _items(blocks: list[Block], findable: NormalisedText) -> dict[str, list[Foun
     return items
 
 
-def propose_terms(text: str, vocabulary: Vocabulary | None) -> list[str]:
+@dataclass(frozen=True)
+class Wording:
+    """A term's typical wording as the text is searched for it: the stems of its content words,
+    the first one (in Polish, the head of the phrase) apart, and how near the others must be."""
+
+    head: str
+    rest: tuple[str, ...]
+    window: int
+
+    @classmethod
+    def of(cls, wording: str) -> Wording | None:
+        """None for a wording of function words only, which nothing contains."""
+        phrase = _words(wording)
+        content = list(dict.fromkeys(w for w in phrase if len(w) >= 3 and w not in _STOPWORDS))
+        if not content:
+            return None
+        head, *rest = [_stem(w) for w in content]
+        return cls(head, tuple(rest), len(phrase) + 3)
+
+
+# A vocabulary's terms, each with its wordings: (term id, [wording]), read once for a whole draft.
+TermWordings = list[tuple[str, list[Wording | None]]]
+
+
+def term_wordings(vocabularies: Mapping[str, Vocabulary | None]) -> dict[str, TermWordings]:
+    """Each vocabulary's terms with their wordings, by the vocabulary's key."""
+    return {
+        key: [(t.id, [Wording.of(w) for w in t.wordings]) for t in vocabulary.terms]
+        for key, vocabulary in vocabularies.items()
+        if vocabulary is not None
+    }
+
+
+def propose_terms(text: str, terms: TermWordings | None) -> list[str]:
     """Terms whose typical wording the text contains (case and diacritics aside, words by stem)."""
-    if vocabulary is None:
+    if terms is None:
         return []
-    words = _words(text)
-    return [t.id for t in vocabulary.terms if any(_contains(words, _words(w)) for w in t.wordings)]
+    stems = [_stem(word) for word in _words(text)]  # each word of the text stemmed once
+    return [term for term, wordings in terms if any(_contains(stems, w) for w in wordings)]
 
 
 def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", ascii_fold(text).lower())
 
 
-def _contains(words: list[str], phrase: list[str]) -> bool:
-    """Whether the phrase's content words occur close together, each in any inflected form.
+def _contains(stems: list[str], wording: Wording | None) -> bool:
+    """Whether the wording's content words occur close together among the text's words (given
+    by their `stems`), each in any inflected form.
 
-    The first content word (in Polish, the head of the phrase) must occur; a phrase of three or
-    more content words may miss one of the others ("środki pozyskane z budżetu państwa" is in
-    "środków pochodzących z budżetu państwa").
+    The first content word must occur; a phrase of three or more content words may miss one of
+    the others ("środki pozyskane z budżetu państwa" is in "środków pochodzących z budżetu
+    państwa").
     """
-    content = list(dict.fromkeys(w for w in phrase if len(w) >= 3 and w not in _STOPWORDS))
-    if not content:
+    if wording is None:
         return False
-    head, rest = content[0], content[1:]
+    head, rest, window = wording.head, wording.rest, wording.window
     needed = len(rest) if len(rest) <= 1 else len(rest) - 1
-    window = len(phrase) + 3
-    for start, word in enumerate(words):
-        if not _same_word(word, head):
+    for start, stem in enumerate(stems):
+        if not _same_stem(stem, head):
             continue
-        near = words[max(0, start - window) : start + window]
-        if sum(1 for w in rest if any(_same_word(other, w) for other in near)) >= needed:
+        near = stems[max(0, start - window) : start + window]
+        if sum(1 for w in rest if any(_same_stem(other, w) for other in near)) >= needed:
             return True
     return False
 
 
-def _same_word(word: str, wanted: str) -> bool:
-    """The same word in another inflected form: equal stems, or a long stem the word extends."""
-    stem, wanted_stem = _stem(word), _stem(wanted)
+def _same_stem(stem: str, wanted_stem: str) -> bool:
+    """The stems of the same word in two inflected forms: equal, or a long stem the other extends."""
     return stem == wanted_stem or (len(wanted_stem) >= 7 and stem.startswith(wanted_stem))
 
 
@@ -201,6 +232,7 @@ def _record_yaml(
     items: dict[str, list[Found]],
     vocabularies: Mapping[str, Vocabulary],
 ) -> str:
+    terms = term_wordings(vocabularies)
     out = YamlText(list(HEADER))
     out.key("szkic", True)
     out.key("tytul", title, note="" if title else "nie rozpoznano tytułu – wpisz go dokładnie jak w tekście")
@@ -211,10 +243,10 @@ def _record_yaml(
     _resolution_yaml(out, adopted)
     out.key("realizator", None, note="uzupełnij, jeśli dokument podaje realizatora (nazwa i cytat)")
     out.key("kontakt", None)
-    _goal_yaml(out, goal, vocabularies)
+    _goal_yaml(out, goal, terms)
     for name, prefix in SECTIONS:
         entries = [
-            _entry(name, f"{prefix}{i}", found, period, vocabularies, comment)
+            _entry(name, f"{prefix}{i}", found, period, terms, comment)
             for i, (found, comment) in enumerate(_with_comments(items[name]), 1)
         ]
         out.section(name, entries, "import nic tu nie rozpoznał – dopisz pozycje z tekstu albo zostaw []")
@@ -247,14 +279,14 @@ def _resolution_yaml(out: YamlText, adopted: Resolution) -> None:
     out.key("publikacja", None, 2)
 
 
-def _goal_yaml(out: YamlText, goal: Found | None, vocabularies: Mapping[str, Vocabulary]) -> None:
+def _goal_yaml(out: YamlText, goal: Found | None, terms: Mapping[str, TermWordings]) -> None:
     if goal is None:
         out.key("cel_glowny", None, note="nie rozpoznano celu głównego – wpisz cytat albo zostaw null")
         return
     out.lines.append("cel_glowny:")
     out.comment(f"znaleziono: {goal.where}", 2)
     out.key("id", MAIN_GOAL_ID, 2)
-    out.key("tematy", propose_terms(goal.quote, vocabularies.get("cele")), 2)
+    out.key("tematy", propose_terms(goal.quote, terms.get("cele")), 2)
     out.key("tresc", goal.quote, 2)
 
 
@@ -273,14 +305,14 @@ def _entry(
     item_id: str,
     found: Found,
     period: Period | None,
-    vocabularies: Mapping[str, Vocabulary],
+    terms: Mapping[str, TermWordings],
     comment: str,
 ) -> Entry:
     quote_key = "brzmienie" if section == "adresaci" else "tresc"
     fields: list[tuple[str, object]] = [("id", item_id)]
     carried = term_field(section)
     if carried is not None:
-        fields.append((carried[1], propose_terms(found.quote, vocabularies.get(carried[0]))))
+        fields.append((carried[1], propose_terms(found.quote, terms.get(carried[0]))))
     fields.append((quote_key, found.quote))
     if section == "harmonogram":
         start, end = schedule_dates(found.row or found.quote)
