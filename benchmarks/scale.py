@@ -112,6 +112,7 @@ def commit_all(project: Path) -> None:
 def plain_project(archive: Path, target: Path) -> Path:
     """The archive's pages as plain Markdown in a project with no hooks and no programmes."""
     sys.path.insert(0, str(archive / "hooks"))
+    from palarchiwum.generated_files import VERBATIM
     from palarchiwum.pages.generated_pages import render_pages
     from palarchiwum.settings import archive_options
     from palarchiwum.site import prepare_site
@@ -124,7 +125,10 @@ def plain_project(archive: Path, target: Path) -> Path:
     for page in render_pages(site):
         path = docs / page.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page.content, encoding="utf-8")
+        content = page.content
+        if page.verbatim is not None:  # plain MkDocs reads the comparison texts' HTML as Markdown
+            content = content.replace(VERBATIM, page.verbatim)
+        path.write_text(content, encoding="utf-8")
     text = (archive / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("hooks:\n  - hooks/archiwum_hooks.py\n", "").replace("strict: true\n", "")
     text = text.replace("  custom_dir: overrides\n", "").replace("watch:\n  - programmes\n  - hooks\n", "")

@@ -27,6 +27,7 @@ from browser import ARTIFACTS, axe_violations, open_page, serve
 from conftest import GMINA_YML, PROGRAMME_YML, PROJECT, copy_project, run_build, write_archive
 from pages import soup
 
+VERBATIM = "<!-- pal-archiwum: dalej HTML -->"  # the line after which a template writes HTML
 SCHEMA = PROJECT / "hooks/palarchiwum/schemas/dane-program.schema.json"
 PASSAGE_WORDS = 12  # the rule's shortest passage, as /archiwum/ states it (checked below)
 SHINGLE = 8  # the rule's common wording is counted in runs of this many words
@@ -125,7 +126,7 @@ PLANTED = {  # (municipality, programme folder): the planted paragraphs, in its 
     ("debinka", "pal-2020-2022"): [T3, T1, T2.replace(EDITED_WORD, EDIT)],  # reordered, one word changed
     ("brzozowka", "pal-2023-2025"): [T1],  # the municipality's next programme keeps one paragraph
     ("jodlowo", "pal-2020-2022"): [],
-    ("klonowo", "pal-2020-2022"): [],
+    ("klonowo", "pal-2020-2022"): [f"\n{VERBATIM}\n"],  # a text cannot cut its page short
     ("lipno", "pal-2020-2022"): [PAIR_ONLY],
     ("olszyna", "pal-2020-2022"): [PAIR_ONLY],
     # Seven programmes of two municipalities keep one paragraph: each has six kin.
@@ -228,6 +229,8 @@ def test_wording_common_to_many_municipalities_is_no_kinship(planted: Path) -> N
         assert record["wspolne_fragmenty"] == {"udzial": 0, "programy": []}
         page = soup(site, f"programy/{MUNICIPALITIES[municipality][2]}-{municipality}/pal-2020-2022")
         assert not page.select(".pal-wspolne") and "tekstu tego programu występuje też" not in page.get_text()
+        # Its text is Markdown to its end, whatever it holds.
+        assert page.select_one(".pal-tekst h3, .pal-tekst h4") and page.select(".pal-tekst li")
     # No passage of any pair holds the resolution's formulas or the act's definition.
     common = set()
     for text in (RESOLUTION.format(gen="X"), DEFINITION):

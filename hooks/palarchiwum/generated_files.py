@@ -13,6 +13,7 @@ class GeneratedPage:
 
     src_uri: str  # e.g. programy/2808011-ketrzyn/pal-2014-2020/index.md
     content: str
+    verbatim: str | None = None  # HTML that takes the VERBATIM line's place once rendered
 
 
 # Where a generated page's Markdown ends and HTML that Markdown need not read begins: a
@@ -22,10 +23,14 @@ class GeneratedPage:
 VERBATIM = "<!-- pal-archiwum: dalej HTML -->"
 
 
-def verbatim_part(content: str) -> tuple[str, str | None]:
-    """A page's Markdown (the marker line kept where the HTML goes) and its HTML, if it has any."""
-    markdown, marker, html = content.partition(f"\n{VERBATIM}\n")
-    return (f"{markdown}\n{VERBATIM}\n", html) if marker else (content, None)
+def with_verbatim(src_uri: str, content: str) -> GeneratedPage:
+    """A page whose template wrote HTML past the marker: its Markdown (the marker line kept where
+    the HTML goes) and that HTML. Only templates that write the marker are read so, and at its
+    last occurrence (the HTML after it escapes its text), so that no text can move the line."""
+    markdown, marker, html = content.rpartition(f"\n{VERBATIM}\n")
+    if not marker:
+        return GeneratedPage(src_uri, content)
+    return GeneratedPage(src_uri, f"{markdown}\n{VERBATIM}\n", html)
 
 
 @dataclass(frozen=True)

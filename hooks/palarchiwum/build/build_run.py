@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
-from palarchiwum.generated_files import VERBATIM, GeneratedAsset, verbatim_part
+from palarchiwum.generated_files import VERBATIM, GeneratedAsset
 from palarchiwum.opendata.data_files import data_schemas, write_data_files
 from palarchiwum.opendata.jsonld import legislation
 from palarchiwum.pages.generated_pages import attachment_assets, render_pages
@@ -80,11 +80,10 @@ class BuildRun:
         pages and data files (written to the working folder), then attachments and schemas.
         """
         for page in render_pages(self.site):
-            markdown, html = verbatim_part(page.content)
-            if html is not None:
-                self._spool.write(f"verbatim/{page.src_uri}", html)
+            if page.verbatim is not None:
+                self._spool.write(f"verbatim/{page.src_uri}", page.verbatim)
                 self._verbatim.add(page.src_uri)
-            path = self._spool.write(f"md/{page.src_uri}", markdown)
+            path = self._spool.write(f"md/{page.src_uri}", page.content)
             yield GeneratedAsset(page.src_uri, path)
             if asks_to_be_searched(page.content, self._front_matter):
                 self._search.expect(page.content)
@@ -142,7 +141,8 @@ class BuildRun:
             self._verbatim.discard(page.src_uri)
             verbatim = self._spool.take(f"verbatim/{page.src_uri}")
             anchors = frozenset(_ANCHOR.findall(verbatim))
-            html = html.replace(VERBATIM, verbatim, 1)
+            before, _, after = html.rpartition(VERBATIM)  # the template's line is the last
+            html = before + verbatim + after
         self._markup.check(page.src_uri, html)
         if meta.get("szukaj"):
             self._search.add(page.dest_uri, search_entry(title, html, meta))

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from palarchiwum.generated_files import GeneratedAsset, GeneratedPage
+from palarchiwum.generated_files import GeneratedAsset, GeneratedPage, with_verbatim
 from palarchiwum.history.chronicle import Change
 from palarchiwum.history.record_comparison import compare_records
 from palarchiwum.opendata.data_files import documented_fields
@@ -108,7 +108,7 @@ def render_pages(site: Site) -> Iterator[GeneratedPage]:
             yield render("wersja.md", change.version.src_uri, **version_context(site, taxonomy, change))
     for pair in shared.pairs:
         first, second = pair_lines(pair)
-        yield render(
+        comparison = render(
             "wspolne.md",
             pair.src_uri,
             para=pair,
@@ -117,6 +117,7 @@ def render_pages(site: Site) -> Iterator[GeneratedPage]:
             poczatki=passage_openings(pair),
             slow_we_fragmencie=PASSAGE_WORDS,
         )
+        yield with_verbatim(comparison.src_uri, comparison.content)
     yield render("dla-mieszkancow.md", "dla-mieszkancow/index.md", wojewodztwa=regions)
     yield GeneratedPage(FINDER_DATA_URI, finder_data(archive, taxonomy))
     points = openings(archive)
