@@ -14,6 +14,9 @@ site at most 1 GB. With --no-plain it builds the archive only (the plain figure 
 with --rounds R it builds each R times, alternately, and compares the fastest runs. With
 --shared-cost it builds the archive also with ``wspolne_fragmenty: false`` and prints what the
 shared passages add (issue 22: at most 10% of the time and 300 MB of peak memory at 10,000).
+With --together the builds of a round run at the same time, each on a processor of its own (on
+a machine with as many): their processor times compare under the same conditions, in half the
+wall time.
 Not a test: the numbers go into the issue notes.
 """
 
@@ -27,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from synthetic import PROJECT, generate
@@ -178,6 +182,7 @@ def measure(
     rounds: int = 1,
     part_size: int | None = None,
     shared_cost: bool = False,
+    together: bool = False,
 ) -> dict[str, float]:
     """Build the archive of `count` programmes (and its plain twin) `rounds` times, alternately;
     the fastest run of each counts, since this machine's speed drifts between runs."""
@@ -196,16 +201,17 @@ def measure(
         "plain MkDocs": [],
         "no shared text": [],
     }
-    for _ in range(rounds):
+    builds = [
+        (name, project, flags)
         for name, project, flags in (  # the archive logs its figures (INFO)
             ("archive build", archive, ["--strict"]),
             ("plain MkDocs", plain, ["-q"]),
             ("no shared text", unshared, ["--strict"]),
-        ):
-            if project is None:
-                continue
-            speed = machine_speed()
-            figures, log = timed([sys.executable, "-m", "mkdocs", "build", *flags], project)
+        )
+        if project is not None
+    ]
+    for _ in range(rounds):
+        for (name, project, _), (figures, log, speed) in zip(builds, _built(builds, together), strict=True):
             runs[name].append(figures)
             print(f"  {name:17s} {_figures(*figures)}   (machine speed probe {speed:.2f} s)")
             if project is archive:
@@ -240,6 +246,27 @@ def measure(
     return {"seconds": seconds, "per": seconds / count, "cpu_per": cpu / count}
 
 
+def _built(
+    builds: list[tuple[str, Path, list[str]]], together: bool
+) -> list[tuple[tuple[float, float, int, int], str, float]]:
+    """Each build's figures, log and the machine speed probe before it: one after another, or
+    (together) all at once, each on a processor of its own, under the same conditions."""
+
+    def build(project: Path, flags: list[str]) -> tuple[tuple[float, float, int, int], str]:
+        return timed([sys.executable, "-m", "mkdocs", "build", *flags], project)
+
+    if not together:
+        done = []
+        for _, project, flags in builds:
+            speed = machine_speed()
+            done.append((*build(project, flags), speed))
+        return done
+    speed = machine_speed()
+    with ThreadPoolExecutor(len(builds)) as pool:
+        done = list(pool.map(lambda b: build(b[1], b[2]), builds))
+    return [(figures, log, speed) for figures, log in done]
+
+
 def checks_share(log: str, seconds: float) -> str:
     """What the markup check and the pages' Content-Security-Policy took of a build (issue 16:
     at most 3% at 1,000 programmes), from the figures the build logs."""
@@ -267,6 +294,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1, help="build each this many times, alternately")
     parser.add_argument("--index-part-size", type=int, help="stron_w_czesci_indeksu for the archive build")
     parser.add_argument("--shared-cost", action="store_true", help="build also without shared passages")
+    parser.add_argument(
+        "--together", action="store_true", help="run a round's builds at once (2+ processors)"
+    )
     args = parser.parse_args()
     print(f"(project: {PROJECT}; peak memory: all processes of a build together)")
     results = {}
@@ -279,6 +309,7 @@ def main() -> None:
                 rounds=args.rounds,
                 part_size=args.index_part_size,
                 shared_cost=args.shared_cost,
+                together=args.together,
             )
     if 1000 in results and 10000 in results:
         per, cpu_per = (results[10000][k] / results[1000][k] for k in ("per", "cpu_per"))

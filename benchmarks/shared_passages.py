@@ -81,7 +81,7 @@ def lengths(corpus: Path | None) -> None:
     for path in sorted(corpus.glob("*.txt")) if corpus else ():
         texts.append((path.stem, path.stem, path.read_text(encoding="utf-8")))
         names[path.stem] = ""
-    words = [text_words(text, names[name]) for name, _, text in texts]
+    words = [text_words(text, names[name], places=True) for name, _, text in texts]
     municipalities = {m: n for n, m in enumerate(dict.fromkeys(m for _, m, _ in texts))}
     threshold = common_threshold(len(municipalities))
     hashes = [shingle_hashes(w.values) for w in words]

@@ -18,6 +18,8 @@ and a municipality's later programme is, at SUCCESSOR_SHARE, its earlier one upd
 from __future__ import annotations
 
 import argparse
+import copy
+import functools
 import hashlib
 import random
 import re
@@ -46,6 +48,10 @@ OWN_WORDS = 0.03  # word types a family member or a successor writes its own way
 _LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # a word; "społeczno-zawodowy" is one
 # A word split at a line's end (also across an empty line), as the source check joins it.
 _SPLIT_AT_LINE_END = re.compile(r"-(?<=[^\W\d_]-)[ \t]*(\n(?:[ \t]*\n)?)[ \t]*([^\W\d_]+)")
+# libyaml: generating 10,000 programmes takes minutes, not an hour
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+PROGRAMME_SCHEMA = "../../../hooks/palarchiwum/schemas/programme.schema.json"
 TERM_FIELDS = {
     "cele": ("tematy", "cele"),
     "dzialania": ("tematy", "cele"),
@@ -62,12 +68,21 @@ def generate(count: int, target: Path, seed: int = 2026) -> Path:
     _copy_project(target)
     programmes = target / "programmes"
     templates = sorted(p.parent for p in programmes.glob("*/*/programme.yml"))
+    records = [_load_yaml((t / "programme.yml").read_text(encoding="utf-8")) for t in templates]
     vocabularies = _vocabularies(programmes / "slowniki")
     for n, wording in enumerate(_wordings(max(0, count - len(templates)), len(templates), rng)):
         municipality = _municipality(programmes, n // PROGRAMMES_PER_MUNICIPALITY, rng)
-        folder = _programme(municipality, n, templates[wording.template], vocabularies, rng)
-        _reword(folder, wording)
+        template = templates[wording.template]
+        record = _record(copy.deepcopy(records[wording.template]), n, vocabularies, rng)
+        folder = municipality / f"pal-{record['okres']['od']}-{record['okres']['do']}-{n}"
+        shutil.copytree(template, folder)
+        _reword(folder, record, wording)
+        _write_yaml(folder / "programme.yml", record, PROGRAMME_SCHEMA)
     return target
+
+
+def _load_yaml(text: str) -> Any:
+    return yaml.load(text, Loader=_LOADER)
 
 
 class Wording:
@@ -77,6 +92,7 @@ class Wording:
     def __init__(self, template: int, voice: str, own: str | None = None) -> None:
         self.template, self.voice, self.own = template, voice, own
 
+    @functools.cache  # noqa: B019 - a few thousand word types per wording
     def word(self, word: str) -> str:
         voice = self.voice
         if self.own and _number(self.own, word.replace("-", "")) % 1000 < OWN_WORDS * 1000:
@@ -118,11 +134,10 @@ def _wordings(count: int, templates: int, rng: random.Random) -> list[Wording]:
     return [w for w in wordings if w is not None]
 
 
-def _reword(folder: Path, wording: Wording) -> None:
+def _reword(folder: Path, record: dict[str, Any], wording: Wording) -> None:
     """Every word of the text and its source that no string of the record holds, in the
-    programme's own words; the source's attachment entry follows its new bytes."""
-    record_path = folder / "programme.yml"
-    record_text = record_path.read_text(encoding="utf-8")
+    programme's own words; the source's attachment entry (in `record`) follows its new bytes."""
+    record_text = yaml.dump(record, Dumper=_DUMPER, allow_unicode=True)
     kept = {word.replace("-", "") for word in _LETTERS.findall(record_text)}
 
     def reworded(text: str) -> str:
@@ -130,7 +145,6 @@ def _reword(folder: Path, wording: Wording) -> None:
 
     text = folder / "programme.md"
     text.write_text(reworded(text.read_text(encoding="utf-8")), encoding="utf-8")
-    record = yaml.safe_load(record_text)
     for attachment in record.get("zalaczniki", []):
         if attachment.get("rola") != "zrodlo":
             continue
@@ -140,7 +154,6 @@ def _reword(folder: Path, wording: Wording) -> None:
         attachment["sha256"] = hashlib.sha256(source.read_bytes()).hexdigest()
         if "rozmiar" in attachment:
             attachment["rozmiar"] = source.stat().st_size
-    _write_yaml(record_path, record, "../../../hooks/palarchiwum/schemas/programme.schema.json")
 
 
 def _copy_project(target: Path) -> None:
@@ -158,7 +171,7 @@ def _copy_project(target: Path) -> None:
 def _vocabularies(folder: Path) -> dict[str, list[str]]:
     """Term ids per vocabulary, in file order (earlier terms are drawn more often)."""
     return {
-        path.stem: [t["id"] for t in yaml.safe_load(path.read_text(encoding="utf-8"))["terminy"]]
+        path.stem: [t["id"] for t in _load_yaml(path.read_text(encoding="utf-8"))["terminy"]]
         for path in folder.glob("*.yml")
     }
 
@@ -181,14 +194,12 @@ def _municipality(programmes: Path, index: int, rng: random.Random) -> Path:
     return folder
 
 
-def _programme(
-    municipality: Path, n: int, template: Path, vocabularies: dict[str, list[str]], rng: random.Random
-) -> Path:
-    record: dict[str, Any] = yaml.safe_load((template / "programme.yml").read_text(encoding="utf-8"))
+def _record(
+    record: dict[str, Any], n: int, vocabularies: dict[str, list[str]], rng: random.Random
+) -> dict[str, Any]:
+    """Programme `n`'s record, made from a copy of its template's."""
     start = rng.randint(2008, 2028)
     end = start + rng.randint(1, 9)
-    folder = municipality / f"pal-{start}-{end}-{n}"
-    shutil.copytree(template, folder)
     record["okres"] = {"od": start, "do": end}
     record["uchwala"] = {
         "numer": f"{n}/{start}",
@@ -204,8 +215,7 @@ def _programme(
             item[field] = _draw(vocabularies[vocabulary], rng)
     if n % 2 == 0:
         _link_goals(record, rng)
-    _write_yaml(folder / "programme.yml", record, "../../../hooks/palarchiwum/schemas/programme.schema.json")
-    return folder
+    return record
 
 
 def _draw(terms: list[str], rng: random.Random) -> list[str]:
@@ -227,7 +237,7 @@ def _link_goals(record: dict[str, Any], rng: random.Random) -> None:
 
 
 def _write_yaml(path: Path, data: dict[str, Any], schema: str) -> None:
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    text = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=100)
     path.write_text(f"# yaml-language-server: $schema={schema}\n{text}", encoding="utf-8")
 
 

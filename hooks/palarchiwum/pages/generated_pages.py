@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
@@ -15,6 +16,7 @@ from palarchiwum.records.archive import Archive
 from palarchiwum.records.catalogue_records import Status
 from palarchiwum.records.earlier_versions import programme_as_it_was
 from palarchiwum.reuse.alignment import PASSAGE_WORDS
+from palarchiwum.reuse.families import in_families
 from palarchiwum.reuse.fingerprints import SHINGLE
 from palarchiwum.site import Site
 
@@ -24,7 +26,7 @@ from .full_text import HEADING_SHIFT, anchored_segments, shift_headings
 from .paging import paginate
 from .programme_logic import logic_of
 from .residents_finder import FINDER_DATA_URI, finder_data
-from .shared_reading import pair_lines, passage_openings
+from .shared_reading import Reading, first_spans, pair_lines
 from .taxonomy import Taxonomy
 from .templating import environment, link
 from .timeline import timeline_of
@@ -106,15 +108,17 @@ def render_pages(site: Site) -> Iterator[GeneratedPage]:
         )
         for change in chronicle.changes(programme):
             yield render("wersja.md", change.version.src_uri, **version_context(site, taxonomy, change))
-    for pair in shared.pairs:
-        first, second = pair_lines(pair)
+    reading = functools.lru_cache(maxsize=16)(Reading)  # pairs of a family come one after another
+    for pair in in_families(shared.pairs, [(p.first.key, p.second.key) for p in shared.pairs]):
+        first_reading = reading(pair.first.text)
+        first, second = pair_lines(pair, first_reading, reading(pair.second.text))
         comparison = render(
             "wspolne.md",
             pair.src_uri,
             para=pair,
             linie_a=first,
             linie_b=second,
-            poczatki=passage_openings(pair),
+            poczatki=first_reading.openings(first_spans(pair)),
             slow_we_fragmencie=PASSAGE_WORDS,
         )
         yield with_verbatim(comparison.src_uri, comparison.content)

@@ -8,20 +8,21 @@ marks of a passage never cut through the markup of the text.
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from palarchiwum.reuse.shared_text import SharedPair
 from palarchiwum.reuse.words import blanked
 
 _LINE_MARKERS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?)+")
-_SYNTAX = re.compile(r"\*+|(?<![\w])_+|_+(?![\w])|`+|(?<=\s)\|(?=\s)|^\||\|$|\\(?=[^\w\s])")
+_SYNTAX = re.compile(r"\*+|`+|(?<=\s)\|(?=\s)|^\||\|$|\\(?=[^\w\s])", re.M)  # ("_" is blanked)
 _TABLE_RULE = re.compile(r"^[ \t|:-]+$")
 _SPACES = re.compile(r"\s+")
+_SHOWN_WORD = re.compile(r"\S*[^\W_]\S*")  # a word of a passage's opening: with a letter or digit
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):  # (tuples: a comparison page has thousands)
     """Part of a line: plain text, or text of passage `passage`; `starts` on its first part,
     `ends` on its last."""
 
@@ -31,75 +32,93 @@ class Run:
     ends: bool = False
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     runs: tuple[Run, ...]
     heading: bool
 
 
-def reading_lines(text: str, spans: list[tuple[int, int, int]]) -> list[Line]:
-    """The text's lines, each cut into runs at the passages' edges; `spans` are (passage number,
-    first character, character after the last) in programme.md, in order, not overlapping."""
-    shown = blanked(text)
-    lines: list[Line] = []
-    offset = 0
-    pending = sorted(spans, key=lambda s: s[1])
-    for raw in shown.split("\n"):
-        start, end = offset, offset + len(raw)
-        offset = end + 1
-        if not raw.strip() or _TABLE_RULE.match(raw):
-            continue
-        marker = _LINE_MARKERS.match(raw)
-        heading = bool(marker and "#" in marker[0])
-        first = start + (marker.end() if marker else 0)
-        runs = _runs(shown, first, end, pending)
-        if runs:
-            lines.append(Line(tuple(runs), heading))
-    return lines
+class _Shown(NamedTuple):
+    start: int  # offsets in programme.md of the line's words (after its marker)
+    end: int
+    whole: Line  # the line without passages
 
 
-def _runs(shown: str, start: int, end: int, spans: list[tuple[int, int, int]]) -> list[Run]:
-    runs = []
-    at = start
-    for number, first, last in spans:
-        if last <= start or first >= end:
-            continue
-        if first > at:
-            runs.append(Run(_clean(shown[at:first])))
-        inner_start, inner_end = max(first, start), min(last, end)
-        runs.append(Run(_clean(shown[inner_start:inner_end]), number, first >= start, last <= end))
-        at = inner_end
-    if at < end:
-        runs.append(Run(_clean(shown[at:end])))
+class Reading:
+    """A text as the comparison pages show it, read once for all its pairs: programme.md with
+    Markdown's spans and syntax as spaces (every character keeps its offset), and its lines."""
+
+    def __init__(self, text: str) -> None:
+        self.shown = _SYNTAX.sub(lambda m: " " * len(m[0]), blanked(text))
+        self._lines: list[_Shown] = []
+        offset = 0
+        for raw in self.shown.split("\n"):
+            start, end = offset, offset + len(raw)
+            offset = end + 1
+            if not raw.strip() or _TABLE_RULE.match(raw):
+                continue
+            marker = _LINE_MARKERS.match(raw)
+            first = start + (marker.end() if marker else 0)
+            runs = _trimmed([Run(_spaced(self.shown[first:end]))])
+            if runs:
+                self._lines.append(_Shown(first, end, Line(tuple(runs), bool(marker and "#" in marker[0]))))
+
+    def lines(self, spans: list[tuple[int, int, int]]) -> list[Line]:
+        """The lines, each cut into runs at the passages' edges; `spans` are (passage number,
+        first character, character after the last) in programme.md, not overlapping."""
+        pending = sorted(spans, key=lambda s: s[1])
+        found: list[Line] = []
+        at = 0  # the first span that does not end before this line
+        for line in self._lines:
+            while at < len(pending) and pending[at][2] <= line.start:
+                at += 1
+            if at == len(pending) or pending[at][1] >= line.end:
+                found.append(line.whole)
+            elif runs := _trimmed(self._runs(line.start, line.end, pending, at)):
+                found.append(Line(tuple(runs), line.whole.heading))
+        return found
+
+    def _runs(self, start: int, end: int, spans: list[tuple[int, int, int]], at: int) -> list[Run]:
+        runs = []
+        here = start
+        for number, first, last in itertools.islice(spans, at, None):
+            if first >= end:
+                break
+            if first > here:
+                runs.append(Run(_spaced(self.shown[here:first])))
+            inner_start, inner_end = max(first, start), min(last, end)
+            runs.append(Run(_spaced(self.shown[inner_start:inner_end]), number, first >= start, last <= end))
+            here = inner_end
+        if here < end:
+            runs.append(Run(_spaced(self.shown[here:end])))
+        return runs
+
+    def openings(self, spans: list[tuple[int, int, int]]) -> dict[int, str]:
+        """Each passage's first OPENING_WORDS words (words with a letter or digit)."""
+        words = _SHOWN_WORD.finditer
+        return {
+            number: " ".join(m[0] for m in itertools.islice(words(self.shown, first, last), OPENING_WORDS))
+            for number, first, last in spans
+        }
+
+
+def _trimmed(runs: list[Run]) -> list[Run]:
     runs = [r for r in runs if r.text.strip() or r.passage is not None]
     if runs:
-        runs[0] = Run(runs[0].text.lstrip(), runs[0].passage, runs[0].starts, runs[0].ends)
+        runs[0] = runs[0]._replace(text=runs[0].text.lstrip())
     return runs
 
 
-def _clean(part: str) -> str:
-    return _SPACES.sub(" ", _SYNTAX.sub(" ", part))
+def _spaced(part: str) -> str:
+    return _SPACES.sub(" ", part)
 
 
-def pair_lines(pair: SharedPair) -> tuple[list[Line], list[Line]]:
+def pair_lines(pair: SharedPair, first: Reading, second: Reading) -> tuple[list[Line], list[Line]]:
     """Both texts of a pair, ready for the comparison page."""
-    first = [(p.number, *p.first_chars) for p in pair.passages]
-    second = [(p.number, *p.second_chars) for p in pair.passages]
-    return reading_lines(pair.first.text, first), reading_lines(pair.second.text, second)
+    return first.lines(first_spans(pair)), second.lines([(p.number, *p.second_chars) for p in pair.passages])
+
+
+def first_spans(pair: SharedPair) -> list[tuple[int, int, int]]:
+    return [(p.number, *p.first_chars) for p in pair.passages]
 
 
 OPENING_WORDS = 8  # of a passage, in the list of passages
-
-
-def passage_openings(pair: SharedPair) -> dict[int, str]:
-    """Each passage's first words, as the first text has them (Markdown set aside)."""
-    text = blanked(pair.first.text)
-    found = {}
-    for p in pair.passages:
-        words = [
-            w
-            for w in _clean(text[p.first_chars[0] : p.first_chars[1]]).split()
-            if any(c.isalnum() for c in w)
-        ]
-        found[p.number] = " ".join(words[:OPENING_WORDS])
-    return found

@@ -32,6 +32,7 @@ import numpy as np
 from palarchiwum.records.catalogue_records import Programme
 
 from .alignment import Compared, shared_runs
+from .families import family_order
 from .fingerprints import SHINGLE, index_keys, shingle_hashes, winnowed
 from .index import FingerprintIndex, build_index, common_threshold
 from .words import TextWords, text_words
@@ -136,7 +137,7 @@ class _Texts:
         if n in self.kept:
             self.kept.move_to_end(n)
             return self.kept[n]
-        words = _words(self.programmes[n])
+        words = _words(self.programmes[n], places=True)
         hashes = shingle_hashes(words.values)
         common = np.zeros(len(words), dtype=bool)
         at = winnowed(hashes)
@@ -166,7 +167,8 @@ def find_shared_text(programmes: Sequence[Programme]) -> SharedText:
     index = build_index(chunks, municipality_of, threshold)
     indexed = time.perf_counter()
     texts = _Texts(ordered, index)
-    pairs = [pair for a, b in index.candidates if (pair := _compared(ordered, a, b, texts))]
+    compared = {n: _compared(ordered, *index.candidates[n], texts) for n in family_order(index.candidates)}
+    pairs = [pair for _, pair in sorted(compared.items()) if pair]
     seconds = (fingerprinted - started, indexed - fingerprinted, time.perf_counter() - indexed)
     effort = Effort(index.fingerprints, len(index.common), len(index.candidates), seconds)
     found = SharedText(pairs, threshold, len(numbers), words, effort=effort)
@@ -174,8 +176,8 @@ def find_shared_text(programmes: Sequence[Programme]) -> SharedText:
     return found
 
 
-def _words(programme: Programme) -> TextWords:
-    return text_words(programme.text, programme.municipality.short_name)
+def _words(programme: Programme, places: bool = False) -> TextWords:
+    return text_words(programme.text, programme.municipality.short_name, places)
 
 
 def _compared(

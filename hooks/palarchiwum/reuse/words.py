@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass
-from functools import cached_property
 
 import numpy as np
 
@@ -32,6 +31,7 @@ _NOT_WORDS = re.compile(
     re.S,
 )
 _WORD = re.compile(r"\w+")  # in a text whose underscores (emphasis in Markdown) are blanked
+_TOKENS = re.compile(r"\w+|\W+")
 _FOLD = tuple(zip("ąćęłńóśźż", "acelnoszz", strict=True))
 # The word every form of a programme's own municipality's name becomes (no text has it: its
 # underscores are blanked).
@@ -67,36 +67,42 @@ def name_stems(name: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class TextWords:
-    """The normalised words of one text, as numbers (`values`); where each stands in
-    programme.md is found only for the texts that share passages (`chars`)."""
+    """The normalised words of one text, as numbers (`values`), and, when asked for (for the
+    texts that share passages), where each stands in programme.md (`starts`, `ends`)."""
 
-    text: str
     values: np.ndarray  # uint64, one per word
+    starts: np.ndarray | None = None
+    ends: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.values)
 
     def chars(self, first: int, last: int) -> tuple[int, int]:
         """The offsets in programme.md of words first..last-1 (the end excluded)."""
-        starts, ends = self._places
-        return int(starts[first]), int(ends[last - 1])
-
-    @cached_property
-    def _places(self) -> tuple[np.ndarray, np.ndarray]:
-        spans = [m.span() for m in _WORD.finditer(blanked(self.text))]
-        places = np.array(spans, dtype=np.int64).reshape(-1, 2)
-        return places[:, 0], places[:, 1]
+        if self.starts is None or self.ends is None:
+            raise ValueError("text_words(..., places=True) gives the words' places")
+        return int(self.starts[first]), int(self.ends[last - 1])
 
 
-def text_words(text: str, municipality_name: str) -> TextWords:
+def text_words(text: str, municipality_name: str, places: bool = False) -> TextWords:
+    """The words of programme.md as numbers, one per run of word characters of the text without
+    its Markdown; with `places`, their offsets too (one pass over the text for both)."""
     shown = blanked(text)
-    folded = fold(shown)
-    if len(folded) != len(shown):  # a letter whose lower case is longer: word by word
-        folded = " ".join(fold(word) for word in _WORD.findall(shown))
+    if not places:
+        return TextWords(_values(_WORD.findall(shown), municipality_name))
+    tokens = _TOKENS.findall(shown)  # words and what lies between them, in turn
+    lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
+    ends = np.cumsum(lengths)
+    first = 0 if tokens and _WORD.match(tokens[0]) else 1
+    return TextWords(_values(tokens[first::2], municipality_name), (ends - lengths)[first::2], ends[first::2])
+
+
+def _values(words: list[str], municipality_name: str) -> np.ndarray:
+    """One number per word: its folded form's crc32, every form of the name one and the same."""
+    folded = fold(" ".join(words))  # words hold no space, nor does anything fold into one
     stems = name_stems(municipality_name)
     if stems:
         forms = re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + r")\w*")
         folded = forms.sub(MUNICIPALITY, folded)
-    words = _WORD.findall(folded)
-    values = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
-    return TextWords(text, values)
+    normal = folded.split(" ") if words else []
+    return np.fromiter(map(zlib.crc32, map(str.encode, normal)), dtype=np.uint64, count=len(normal))
