@@ -92,7 +92,6 @@ class Wording:
     def __init__(self, template: int, voice: str, own: str | None = None) -> None:
         self.template, self.voice, self.own = template, voice, own
 
-    @functools.cache  # noqa: B019 - a few thousand word types per wording
     def word(self, word: str) -> str:
         voice = self.voice
         if self.own and _number(self.own, word.replace("-", "")) % 1000 < OWN_WORDS * 1000:
@@ -140,8 +139,10 @@ def _reword(folder: Path, record: dict[str, Any], wording: Wording) -> None:
     record_text = yaml.dump(record, Dumper=_DUMPER, allow_unicode=True)
     kept = {word.replace("-", "") for word in _LETTERS.findall(record_text)}
 
+    word = functools.cache(wording.word)  # a text and its source: a few thousand words, many times
+
     def reworded(text: str) -> str:
-        return _LETTERS.sub(lambda m: m[0] if m[0].replace("-", "") in kept else wording.word(m[0]), text)
+        return _LETTERS.sub(lambda m: m[0] if m[0].replace("-", "") in kept else word(m[0]), text)
 
     text = folder / "programme.md"
     text.write_text(reworded(text.read_text(encoding="utf-8")), encoding="utf-8")
