@@ -26,7 +26,7 @@ from .full_text import HEADING_SHIFT, anchored_segments, shift_headings
 from .paging import paginate
 from .programme_logic import logic_of
 from .residents_finder import FINDER_DATA_URI, finder_data
-from .shared_reading import Reading, first_spans, pair_lines
+from .shared_reading import Reading, pair_lines, passage_spans
 from .taxonomy import Taxonomy
 from .templating import environment, link
 from .timeline import timeline_of
@@ -118,7 +118,7 @@ def render_pages(site: Site) -> Iterator[GeneratedPage]:
             para=pair,
             linie_a=first,
             linie_b=second,
-            poczatki=first_reading.openings(first_spans(pair)),
+            poczatki=first_reading.openings(passage_spans(pair)[0]),
             slow_we_fragmencie=PASSAGE_WORDS,
         )
         yield with_verbatim(comparison.src_uri, comparison.content)

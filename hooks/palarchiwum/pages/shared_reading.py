@@ -114,11 +114,16 @@ def _spaced(part: str) -> str:
 
 def pair_lines(pair: SharedPair, first: Reading, second: Reading) -> tuple[list[Line], list[Line]]:
     """Both texts of a pair, ready for the comparison page."""
-    return first.lines(first_spans(pair)), second.lines([(p.number, *p.second_chars) for p in pair.passages])
+    in_first, in_second = passage_spans(pair)
+    return first.lines(in_first), second.lines(in_second)
 
 
-def first_spans(pair: SharedPair) -> list[tuple[int, int, int]]:
-    return [(p.number, *p.first_chars) for p in pair.passages]
+def passage_spans(pair: SharedPair) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+    """Each passage as (number, first character, character after the last), in either text."""
+    return (
+        [(p.number, *p.first_chars) for p in pair.passages],
+        [(p.number, *p.second_chars) for p in pair.passages],
+    )
 
 
 OPENING_WORDS = 8  # of a passage, in the list of passages
