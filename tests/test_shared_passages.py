@@ -20,12 +20,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import jsonschema
+import numpy as np
 import pytest
 from playwright.sync_api import Browser
 
 from browser import ARTIFACTS, axe_violations, open_page, serve
 from conftest import GMINA_YML, PROGRAMME_YML, PROJECT, copy_project, run_build, write_archive
 from pages import soup
+from palarchiwum.reuse.index import build_index, common_threshold
 
 VERBATIM = "<!-- pal-archiwum: dalej HTML -->"  # the line after which a template writes HTML
 SCHEMA = PROJECT / "hooks/palarchiwum/schemas/dane-program.schema.json"
@@ -381,7 +383,7 @@ def real_texts(site: Path) -> dict[str, tuple[str, str, list[str]]]:
 def test_on_the_real_archive_every_pair_and_share_follows_from_the_texts(real_site: Path) -> None:
     texts = real_texts(real_site)
     municipalities = {m for m, _, _ in texts.values()}
-    threshold = max(3, -(-2 * len(municipalities) // 100))
+    threshold = min(10, max(3, -(-2 * len(municipalities) // 100)))
     spread: dict[tuple[str, ...], set[str]] = {}
     for m, _, words in texts.values():
         for gram in grams(words, SHINGLE):
@@ -458,3 +460,25 @@ def test_side_by_side_on_a_screen_stacked_on_a_phone_marked_not_by_colour_alone(
             top = page.eval_on_selector("mark#b-1", "m => m.getBoundingClientRect().top")
             assert 0 <= top < 800
         page.context.close()
+
+
+def test_in_a_large_archive_a_template_of_ten_municipalities_is_common_and_ties_no_pair() -> None:
+    # 600 municipalities, a programme each: 2% would be 12, the cap makes it 10. One wording
+    # stands in 10 municipalities' programmes, another in 9, a third in 2.
+    municipalities = 600
+    common_wording, template, two = (np.array([f], dtype=np.uint64) for f in (101, 202, 303))
+    chunks = [np.zeros(0, dtype=np.uint64) for _ in range(municipalities)]
+    for n in range(10):
+        chunks[n * 50] = np.concatenate((chunks[n * 50], common_wording))
+    for n in range(9):
+        chunks[n * 60 + 7] = np.concatenate((chunks[n * 60 + 7], template))
+    for n in (3, 400):
+        chunks[n] = np.concatenate((chunks[n], two))
+    threshold = common_threshold(municipalities)
+    index = build_index(chunks, np.arange(municipalities), threshold)
+    assert threshold == 10 < 0.02 * municipalities
+    assert index.is_common(np.array([101, 202, 303], dtype=np.uint64)).tolist() == [True, False, False]
+    tied = {(a, b) for a in (n * 60 + 7 for n in range(9)) for b in (n * 60 + 7 for n in range(9)) if a < b}
+    assert set(index.candidates) == tied | {(3, 400)}
+    # Small archives keep 3 municipalities, or 2% of them.
+    assert [common_threshold(m) for m in (5, 150, 151, 500, 501)] == [3, 3, 4, 10, 10]

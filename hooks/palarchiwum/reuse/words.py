@@ -91,7 +91,7 @@ def text_words(text: str, municipality_name: str, places: bool = False) -> TextW
     if not places:
         return TextWords(_values(_WORD.findall(shown), municipality_name))
     tokens = _TOKENS.findall(shown)  # words and what lies between them, in turn
-    lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
+    lengths = np.fromiter(map(len, tokens), dtype=np.int32, count=len(tokens))  # texts under 2 GB
     ends = np.cumsum(lengths)
     first = 0 if tokens and _WORD.match(tokens[0]) else 1
     return TextWords(_values(tokens[first::2], municipality_name), (ends - lengths)[first::2], ends[first::2])
