@@ -31,7 +31,7 @@ def common_threshold(municipalities: int) -> int:
     municipalities' programmes, so it ties a bounded number of pairs, and the candidate pairs
     grow with the archive's fingerprints, not with their square. Under 2% alone, at 10,000
     programmes (3,336 municipalities) a wording in 66 municipalities was still uncommon, and
-    some thirty such fingerprints made 15,000 of the 24,000 candidate pairs, none of them kin.
+    some 35 such fingerprints tied 16,000 pairs: 23,828 candidates compared for 8,492 found.
     """
     return min(COMMON_AT_MOST, max(COMMON_AT_LEAST, math.ceil(COMMON_SHARE * municipalities)))
 
