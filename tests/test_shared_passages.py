@@ -478,7 +478,7 @@ def test_in_a_large_archive_a_template_of_ten_municipalities_is_common_and_ties_
     index = build_index(chunks, np.arange(municipalities), threshold)
     assert threshold == 10 < 0.02 * municipalities
     assert index.is_common(np.array([101, 202, 303], dtype=np.uint64)).tolist() == [True, False, False]
-    tied = {(a, b) for a in (n * 60 + 7 for n in range(9)) for b in (n * 60 + 7 for n in range(9)) if a < b}
+    tied = set(itertools.combinations([n * 60 + 7 for n in range(9)], 2))
     assert set(index.candidates) == tied | {(3, 400)}
     # Small archives keep 3 municipalities, or 2% of them.
     assert [common_threshold(m) for m in (5, 150, 151, 500, 501)] == [3, 3, 4, 10, 10]

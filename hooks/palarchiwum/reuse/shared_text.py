@@ -250,7 +250,7 @@ def _summarise(found: SharedText) -> None:
 
 def _covered(spans: list[np.ndarray]) -> int:
     total, reach = 0, 0
-    for start, end in sorted(map(tuple, np.concatenate(spans).tolist())):
+    for start, end in sorted(np.concatenate(spans).tolist()):
         if end > reach:
             total += end - max(start, reach)
             reach = end
